@@ -1,0 +1,55 @@
+# Active Citizens Network: the commands a newcomer needs, read top to bottom.
+#   make demo   install, migrate, load the demo content and serve http://127.0.0.1:8000
+#   make test   install, check and run the whole test suite
+#   make lint   ruff lint and format check
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= auto
+
+.PHONY: demo test lint install check migrate serve clean
+
+$(STAMP): pyproject.toml
+	@echo "==> Creating $(VENV) and installing the site with its development tools"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	@echo "==> Applying database migrations"
+	@mkdir -p var
+	@$(MANAGE) migrate --no-input -v 0
+
+demo: migrate
+	@echo "==> Loading demo content (safe to repeat)"
+	@$(MANAGE) load_demo
+	@echo ""
+	@echo "==> Serving the demo. Press Ctrl+C to stop."
+	@echo "    Site:   http://127.0.0.1:8000/"
+	@echo "    Admin:  http://127.0.0.1:8000/admin/"
+	@echo "    Emails the site sends are written to var/mail/"
+	@$(MANAGE) runserver 127.0.0.1:8000
+
+check: install
+	@echo "==> Django system checks and missing migrations"
+	@DJANGO_SETTINGS_MODULE=network_site.settings.test $(MANAGE) check
+	@DJANGO_SETTINGS_MODULE=network_site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: check
+	@echo "==> Running the test suite ($(if $(DATABASE_URL),$(DATABASE_URL),SQLite))"
+	@$(PY) -m pytest -n $(PYTEST_WORKERS) -q
+
+lint: install
+	@echo "==> ruff lint and format check"
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+clean:
+	@echo "==> Removing the virtual environment and local data under var/"
+	rm -rf $(VENV) var

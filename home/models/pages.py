@@ -1,0 +1,96 @@
+"""The home page: what the organisation does, and what is open to join right now."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.sections import home_page_sections
+
+
+class HomePage(Page):
+    """The site's front door.
+
+    Other apps add sections (open programmes, latest stories, upcoming events) through
+    the `home_page_sections` hook, so the home app needs to know none of them.
+    """
+
+    introduction = models.CharField(
+        _("introduction"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences under the title: what the organisation does."),
+    )
+    mission = RichTextField(
+        _("what we do"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("A short description of the programmes and the network."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("more content"),
+        help_text=_("Anything else the home page should say, below the listings."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("introduction"), FieldPanel("mission")],
+            heading=_("What we do"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "funder_placements",
+            heading=_("Funders shown on the home page"),
+            label=_("Funder"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("mission"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("introduction"),
+        TranslatableField("mission"),
+        TranslatableField("body"),
+        SynchronizedField("funder_placements"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_page_sections(self, request)
+        context["funders"] = [
+            placement.funder
+            for placement in self.funder_placements.select_related("funder", "funder__logo")
+        ]
+        return context
+
+
+class HomePageFunder(Orderable):
+    """A funder the home page thanks, in the order editors choose."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="funder_placements")
+    funder = models.ForeignKey(
+        "home.Funder", verbose_name=_("funder"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("funder")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("funder on the home page")

@@ -1,0 +1,486 @@
+"""Demo programmes: the three from the seed documents and one open right now.
+
+Facts (dates, session slots, topics, deadlines) follow the seeds; the wording is ours
+and every contact address is at example.org.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from home.models import Funder, Organisation
+from programmes.models import (
+    ProgrammeFunder,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ProgrammePartner,
+    ProgrammeScheduleNote,
+    ProgrammeSession,
+)
+from programmes.status import ApplicationStatus
+
+OPEN_PROGRAMME_SLUG = "speak-up-lead-locally"
+
+
+def local(day: date, hour: int, minute: int = 0) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def session(day, start, end, title, kind="training", place="in-person", description=""):
+    return ProgrammeSession(
+        date=day,
+        start_time=time(*start),
+        end_time=time(*end),
+        title=title,
+        kind=kind,
+        place=place,
+        description=description,
+    )
+
+
+def hkmap() -> dict:
+    both = "both"
+    saturdays = [
+        (
+            date(2023, 9, 23),
+            "Introduction, and immigration in the UK",
+            "How can we make a difference?",
+        ),
+        (date(2023, 10, 21), "Leadership and creating change", "Sharing your own aspiration"),
+        (date(2023, 11, 18), "Campaigning", "Media training"),
+        (date(2023, 12, 16), "Community organising", "Democracy and lobbying: civil society"),
+        (
+            date(2024, 1, 20),
+            "Democracy and lobbying: government",
+            "Democracy and lobbying: Parliament",
+        ),
+    ]
+    sessions = []
+    for day, first, second in saturdays:
+        sessions.append(session(day, (14, 0), (15, 30), first, place=both))
+        sessions.append(session(day, (15, 45), (17, 15), second, place=both))
+    sessions.append(
+        session(
+            date(2024, 2, 10),
+            (14, 0),
+            (15, 30),
+            "Finding your opportunity, and closing",
+            place=both,
+        )
+    )
+    return {
+        "slug": "hkmap-2023",
+        "title": "Hongkongers' Migrants' Aspiration Programme (HKMAP)",
+        "summary": (
+            "A free six-month course for Hong Kong migrants in the UK who want to lead and "
+            "make a difference in their community."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>HKMAP brings the Migrants' Aspiration Programme to people who have moved "
+                "from Hong Kong to the UK. Experts lead modules on campaigning, democratic "
+                "participation and lobbying, storytelling and media, so that participants "
+                "grow as community and political leaders.</p>",
+            ),
+        ],
+        "organiser": "Migrants' Rights Network",
+        "partners": ["Hongkongers in Britain"],
+        "funders": ["Greater London Authority"],
+        "start_date": date(2023, 9, 23),
+        "end_date": date(2024, 2, 10),
+        "languages": "English",
+        "delivery_mode": "hybrid",
+        "venue": "Central London, and online",
+        "region": "london",
+        "audience": "<p>Any Hong Kong migrant in the UK who wants to lead and make a "
+        "difference in their community. No experience is needed.</p>",
+        "priority_note": (
+            "The Greater London Authority funds this programme, so residents of Greater "
+            "London are offered places first."
+        ),
+        "topics": [
+            "Immigration in the UK",
+            "Leadership and creating change",
+            "Campaigning and media training",
+            "Community organising",
+            "Democracy and lobbying",
+            "UK Government and Parliament",
+            "Funding and job opportunities",
+        ],
+        "skills": [
+            "Self-advocacy",
+            "Campaigning",
+            "Media and storytelling",
+            "Problem solving",
+            "Networking",
+            "Leadership",
+            "Democratic participation",
+        ],
+        "learning_outcomes": [
+            "how to know your own strengths and speak up for yourself and your community",
+            "how to plan a campaign and tell your story in the media",
+            "how to read what is happening around you and find answers to your community's problems",
+            "how to grow your network and work alongside your community",
+            "how to lead with confidence",
+            "how to take part in the UK's democratic process",
+        ],
+        "schedule_introduction": "One Saturday a month, in English, with two afternoon sessions.",
+        "sessions": sessions,
+        "application_deadline": local(date(2023, 9, 20), 23, 59),
+        "how_to_apply": "<p>Write to the programme team to find out more and to apply. "
+        "Tell us a little about yourself and what you would like to change.</p>",
+        "apply_email": "hkmap@example.org",
+    }
+
+
+def academy() -> dict:
+    evening = ((18, 0), (20, 0))
+    sessions = [
+        session(
+            date(2016, 9, 8), (16, 0), (20, 0), "Session 1: community organising and the academy"
+        ),
+        session(
+            date(2016, 9, 17),
+            (10, 0),
+            (16, 0),
+            "Refugee Welcome Walk",
+            kind="action",
+            description="We join a walk of 100,000 people across London with one message: "
+            "refugees are welcome here.",
+        ),
+        session(
+            date(2016, 9, 21), *evening, "Session 2: our power, and why understanding it matters"
+        ),
+        session(date(2016, 10, 6), *evening, "Session 3: building power to be more effective"),
+        session(
+            date(2016, 10, 19),
+            *evening,
+            "Session 4: speaking out with testimony and a convincing argument",
+        ),
+        session(
+            date(2016, 11, 3), *evening, "Session 5: speaking out by influencing and negotiating"
+        ),
+        session(
+            date(2016, 11, 16), *evening, "Session 6: common ground through community listening"
+        ),
+        session(
+            date(2016, 11, 26),
+            (10, 0),
+            (16, 0),
+            "Session 7: action planning day with all members",
+            kind="planning",
+        ),
+        session(
+            date(2016, 12, 1), *evening, "Session 8: common ground through networks and leadership"
+        ),
+    ]
+    notes = [
+        ProgrammeScheduleNote(
+            starts_on=date(2017, 1, 1),
+            ends_on=date(2017, 5, 31),
+            title="January to May 2017: dates to be confirmed",
+            text="Fewer seminars and more time for your own actions, with tailored one-to-one "
+            "support from the organisers. Training dates will be confirmed.",
+        )
+    ]
+    return {
+        "slug": "community-leadership-academy-2016-17",
+        "title": "Community Leadership Academy 2016–17",
+        "summary": (
+            "Nine months of training and action for people who lead, build or belong to "
+            "migrant and refugee community organisations."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>The academy trains migrant and refugee leaders and groups who want to "
+                "build a movement strong enough to make the UK a welcoming society. Joining "
+                "means joining a network: trying new ways of organising, and speaking out on "
+                "isolation, discrimination, immigration policy and structural racism.</p>",
+            ),
+        ],
+        "organiser": "Migrants Organise",
+        "partners": [],
+        "funders": [],
+        "start_date": date(2016, 9, 8),
+        "end_date": date(2017, 5, 31),
+        "languages": "English",
+        "delivery_mode": "in-person",
+        "venue": "London",
+        "region": "london",
+        "audience": "<p>People who lead, build or are members of refugee and migrant "
+        "community organisations and are committed to social justice. Ideally you are well "
+        "connected to local people and groups.</p>",
+        "priority_note": "",
+        "topics": ["Community organising", "Power", "Speaking out", "Building common ground"],
+        "skills": [
+            "Community organising",
+            "Public speaking",
+            "Negotiation",
+            "Leadership",
+            "Mentoring",
+        ],
+        "focus_areas": [
+            (
+                "Building power to create change",
+                "Understanding power, and building it through negotiation, influence and action.",
+            ),
+            (
+                "Speaking out on issues",
+                "Practical training and learning through action to say what matters to you so that others act.",
+            ),
+            (
+                "Building common ground",
+                "Strong, diverse teams and alliances, with practical tools to build them.",
+            ),
+            (
+                "Mentoring",
+                "Peer mentoring within the cohort and one-to-one support from the organisers, so you grow leaders around you.",
+            ),
+        ],
+        "schedule_introduction": "Weekday evening seminars from September to December, "
+        "two Saturday days, then tailored support from January to May.",
+        "sessions": sessions,
+        "notes": notes,
+        "applications_open_at": local(date(2016, 7, 1), 0, 0),
+        "application_deadline": local(date(2016, 9, 1), 23, 59),
+        "how_to_apply": "<p>Fill in the short form online, or download the application "
+        "form, complete it and email it to us.</p>",
+        "apply_email": "academy@example.org",
+        "apply_url": "https://example.org/academy/apply/",
+        "application_form": (
+            "Community Leadership Academy application form",
+            "cla-application-form.rtf",
+        ),
+    }
+
+
+def active_citizens_together() -> dict:
+    return {
+        "slug": "active-citizens-together",
+        "title": "Active Citizens Together",
+        "summary": (
+            "A two-year project across the East of England that helped European citizens "
+            "who had moved to the UK become active in their communities."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Part of the European Commission's Rights, Equality and Citizenship "
+                "Programme, the project offered workshops, learning materials, ESOL classes "
+                "and mentoring on active citizenship across the region, and grew a "
+                "region-wide network of active citizens.</p>"
+                "<p>Through its mentoring, qualified professionals volunteered in schools as a "
+                "step back into their careers, and five local politicians mentored "
+                "participants. Network events closed the project to share good practice and "
+                "agree next steps.</p>",
+            ),
+        ],
+        "organiser": "Strategic Migration Partnership, East of England",
+        "partners": [],
+        "funders": ["European Commission"],
+        "start_date": date(2015, 10, 1),
+        "end_date": date(2017, 9, 30),
+        "languages": "English, with ESOL classes",
+        "delivery_mode": "in-person",
+        "venue": "Towns and cities across the region",
+        "region": "england-east",
+        "audience": "<p>European citizens who have moved to the East of England and want to "
+        "improve life for their neighbours, whatever their background.</p>",
+        "priority_note": "",
+        "topics": ["Active citizenship", "ESOL", "Mentoring", "Local democracy"],
+        "skills": ["Mentoring", "Democratic participation", "Networking"],
+        "schedule_introduction": "Workshops, ESOL classes and mentoring meetings ran throughout the project.",
+        "sessions": [],
+        "notes": [
+            ProgrammeScheduleNote(
+                starts_on=date(2015, 10, 1),
+                ends_on=date(2017, 6, 30),
+                title="October 2015 to June 2017: workshops, ESOL and mentoring",
+                text="Sessions were arranged locally with partners across the region.",
+            ),
+            ProgrammeScheduleNote(
+                starts_on=date(2017, 7, 1),
+                ends_on=date(2017, 9, 30),
+                title="Summer 2017: closing network events",
+                text="Events to share good practice and agree next steps for the network.",
+            ),
+        ],
+        "how_to_apply": "",
+    }
+
+
+def open_programme(today: date) -> dict:
+    """A programme whose applications are open on the day the demo is loaded."""
+    deadline_day = today + timedelta(days=21)
+    first_saturday = deadline_day + timedelta(days=(5 - deadline_day.weekday()) % 7 + 7)
+    days = [first_saturday + timedelta(weeks=4 * month) for month in range(6)]
+    titles = [
+        ("Welcome, and how change happens locally", "Your story and why it matters"),
+        ("Power in your area: councils and services", "Listening to your community"),
+        ("Planning a campaign", "Working with local media"),
+        ("Meeting your councillor and MP", "Speaking in public meetings"),
+        ("Building a team", "Funding your community project"),
+        ("Presenting your action", "Celebration and joining the alumni network"),
+    ]
+    sessions = []
+    for index, (day, (first, second)) in enumerate(zip(days, titles, strict=True)):
+        place = "both" if index in {0, 5} else "online"
+        sessions.append(session(day, (10, 30), (12, 0), first, place=place))
+        sessions.append(
+            session(
+                day,
+                (12, 45),
+                (14, 15),
+                second,
+                place=place,
+                kind="social" if index == 5 else "training",
+            )
+        )
+    return {
+        "slug": OPEN_PROGRAMME_SLUG,
+        "title": "Speak Up, Lead Locally",
+        "summary": (
+            "Six monthly Saturdays, mostly online, for migrants and refugees in the North West "
+            "who want to change something where they live."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Bring one thing you want to change in your area. Over six months you "
+                "will learn how local decisions are made, plan a small campaign with people "
+                "who share your goal, and present it to local decision makers.</p>",
+            ),
+        ],
+        "organiser": "Active Citizens Network",
+        "partners": [],
+        "funders": [],
+        "start_date": days[0],
+        "end_date": days[-1],
+        "languages": "English, with interpreting on request",
+        "delivery_mode": "hybrid",
+        "venue": "Manchester city centre (first and last day), online otherwise",
+        "region": "england-north-west",
+        "audience": "<p>Migrants and refugees living in the North West of England, whatever "
+        "their immigration status. You do not need any experience.</p>",
+        "priority_note": "People who have not taken part in a leadership programme before are offered places first.",
+        "topics": ["Local democracy", "Campaigning and media training", "Community organising"],
+        "skills": ["Campaigning", "Public speaking", "Democratic participation", "Leadership"],
+        "learning_outcomes": [
+            "how decisions are made by your council and who to talk to",
+            "how to plan and run a small local campaign",
+            "how to speak at a public meeting with confidence",
+        ],
+        "schedule_introduction": "One Saturday a month, two sessions with a lunch break.",
+        "sessions": sessions,
+        "applications_open_at": local(today - timedelta(days=14), 9, 0),
+        "application_deadline": local(deadline_day, 23, 59),
+        "how_to_apply": "<p>Apply online in about ten minutes. We reply to everyone within "
+        "two weeks of the deadline.</p>",
+        "apply_email": "speakup@example.org",
+        "apply_url": "https://example.org/speak-up/apply/",
+    }
+
+
+def _ensure_document(title: str, filename: str):
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        text = (
+            r"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard "
+            r"Community Leadership Academy: application form\par\par "
+            r"Your name (or the name you use):\par\par "
+            r"Your community organisation:\par\par "
+            r"Why do you want to join the academy?\par}"
+        )
+        document = Document(title=title)
+        document.file.save(filename, ContentFile(text.encode("ascii")), save=False)
+        document.save()
+    return document
+
+
+def _build(index: ProgrammeIndexPage, spec: dict) -> ProgrammePage:
+    organisations = {o.name: o for o in Organisation.objects.all()}
+    funders = {f.name: f for f in Funder.objects.all()}
+    page = ProgrammePage(
+        title=spec["title"],
+        slug=spec["slug"],
+        locale=index.locale,
+        summary=spec["summary"],
+        body=[(kind, value) for kind, value in spec["body"]],
+        organiser=organisations[spec["organiser"]],
+        start_date=spec["start_date"],
+        end_date=spec["end_date"],
+        languages=spec["languages"],
+        delivery_mode=spec["delivery_mode"],
+        venue=spec["venue"],
+        region=spec["region"],
+        audience=spec["audience"],
+        priority_note=spec["priority_note"],
+        learning_outcomes=[("outcome", text) for text in spec.get("learning_outcomes", [])],
+        focus_areas=[
+            ("focus_area", {"title": title, "description": text})
+            for title, text in spec.get("focus_areas", [])
+        ],
+        schedule_introduction=spec["schedule_introduction"],
+        applications_open_at=spec.get("applications_open_at"),
+        application_deadline=spec.get("application_deadline"),
+        how_to_apply=spec["how_to_apply"],
+        apply_email=spec.get("apply_email", ""),
+        apply_url=spec.get("apply_url", ""),
+    )
+    if "application_form" in spec:
+        page.application_form = _ensure_document(*spec["application_form"])
+    page.sessions = spec["sessions"]
+    page.schedule_notes = spec.get("notes", [])
+    page.partner_placements = [
+        ProgrammePartner(organisation=organisations[name]) for name in spec["partners"]
+    ]
+    page.funder_placements = [ProgrammeFunder(funder=funders[name]) for name in spec["funders"]]
+    index.add_child(instance=page)
+    page.topics.add(*spec["topics"])
+    page.skills.add(*spec["skills"])
+    page.save_revision().publish()
+    return page
+
+
+def _refresh_open_programme(page: ProgrammePage, today: date):
+    """Keep the demo's open programme open when the demo is loaded again on a later day."""
+    if page.application_status in {ApplicationStatus.OPEN, ApplicationStatus.CLOSING_SOON}:
+        return False
+    spec = open_programme(today)
+    for name in ("start_date", "end_date", "applications_open_at", "application_deadline"):
+        setattr(page, name, spec[name])
+    page.sessions = spec["sessions"]
+    page.save_revision().publish()
+    return True
+
+
+def load_programmes(run):
+    """The `demo_content` step for programmes."""
+    home = run.home_page
+    index = ProgrammeIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = ProgrammeIndexPage(
+            title="Programmes",
+            slug="programmes",
+            locale=Locale.get_default(),
+            show_in_menus=True,
+            introduction="<p>Free programmes for migrants and refugees who want to lead "
+            "change. Open programmes come first.</p>",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        run.note("programme index")
+    existing = {page.slug: page for page in ProgrammePage.objects.child_of(index).specific()}
+    for spec in (open_programme(run.today), hkmap(), academy(), active_citizens_together()):
+        page = existing.get(spec["slug"])
+        if page is None:
+            _build(index, spec)
+            run.note(f"programme {spec['title']}")
+        elif spec["slug"] == OPEN_PROGRAMME_SLUG and _refresh_open_programme(page, run.today):
+            run.note(f"new dates for {spec['title']}")

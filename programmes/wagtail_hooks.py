@@ -1,0 +1,33 @@
+"""Programmes on the home page, through the home app's section hook."""
+
+from wagtail import hooks
+
+from home.sections import HomeSection
+from programmes.models import ProgrammeIndexPage, ProgrammePage
+from programmes.status import accepting_applications_q
+
+
+@hooks.register("home_page_sections")
+def open_programmes_section(home_page, request):
+    """Programmes open for applications, soonest deadline first."""
+    programmes = (
+        ProgrammePage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .filter(accepting_applications_q())
+        .order_by("application_deadline", "title")
+        .prefetch_related("topic_items__tag")[:6]
+    )
+    index = ProgrammeIndexPage.objects.live().public().descendant_of(home_page).first()
+    return HomeSection(
+        order=10,
+        template="programmes/includes/open_programmes_section.html",
+        context={"open_programmes": programmes, "programme_index": index},
+    )
+
+
+@hooks.register("demo_content", order=10)
+def programme_demo_content(run):
+    from programmes.demo import load_programmes
+
+    load_programmes(run)

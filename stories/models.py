@@ -1,0 +1,1 @@
+"""Participant stories, news and newsletters arrive with the stories issue."""
