@@ -171,9 +171,10 @@ def ensure_site_settings(home: HomePage):
     settings.tagline = "Leadership and active citizenship for migrants and refugees"
     settings.contact_email = "hello@example.org"
     settings.newsletter_url = "https://example.org/newsletter/"
-    settings.save()
+    # Child rows of a clusterable model are written when the parent is saved.
     settings.social_links.create(label="Mastodon", url="https://social.example.org/@activecitizens")
     settings.social_links.create(label="Bluesky", url="https://bsky.example.org/activecitizens")
+    settings.save()
 
 
 def ensure_shared_content(run: DemoRun):

@@ -1,5 +1,7 @@
 """A programme's schedule as iCalendar, so people can add every session at once."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -36,5 +38,11 @@ def programme_calendar(page, domain: str) -> bytes:
         if page.full_url:
             event.add("url", page.full_url)
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    sessions = page.ordered_sessions
+    if sessions:
+        # Only the transitions the schedule needs, not every clock change since 1970.
+        calendar.add_missing_timezones(
+            first_date=sessions[0].date - timedelta(days=366),
+            last_date=sessions[-1].date + timedelta(days=366),
+        )
     return calendar.to_ical()

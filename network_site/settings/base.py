@@ -63,7 +63,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -152,8 +151,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
-# Internationalisation. Wagtail-localize translates content; the language list grows
-# with the multilingual work, and English is always the fallback.
+# Internationalisation. Wagtail-localize translates content; English is the fallback.
+# The interface language stays English (no LocaleMiddleware) until pages are served at
+# locale-prefixed URLs, so that <html lang> never claims a language the page is not in.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),

@@ -1,0 +1,97 @@
+"""Configuration comes from the environment, and production refuses unsafe defaults."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def settings_value(module: str, expression: str, **env) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment.update(env)
+    code = (
+        "import importlib; "
+        f"s = importlib.import_module('network_site.settings.{module}'); "
+        f"print(({expression}))"
+    )
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = settings_value("production", "s.DEBUG")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_forces_https():
+    result = settings_value(
+        "production", "s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_SSL_REDIRECT", SECRET_KEY="x" * 50
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(False, True, True)"
+
+
+def test_sqlite_under_var_is_the_default_database():
+    result = settings_value(
+        "base", "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in result.stdout
+    assert "var/db.sqlite3" in result.stdout
+
+
+def test_database_url_switches_to_postgresql():
+    result = settings_value(
+        "base",
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/network",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "django.db.backends.postgresql" in result.stdout
+    assert "'network'" in result.stdout
+
+
+def test_redis_url_adds_a_shared_cache():
+    result = settings_value(
+        "base", "s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0"
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    result = settings_value("base", "s.CACHES['default']['BACKEND']")
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_environment_lists_and_flags_are_parsed():
+    result = settings_value(
+        "base",
+        "s.ALLOWED_HOSTS, s.CSRF_TRUSTED_ORIGINS, s.EMAIL_USE_TLS",
+        ALLOWED_HOSTS="a.example.org, b.example.org",
+        CSRF_TRUSTED_ORIGINS="https://a.example.org",
+        EMAIL_USE_TLS="false",
+    )
+    assert result.stdout.strip() == (
+        "(['a.example.org', 'b.example.org'], ['https://a.example.org'], False)"
+    )
+
+
+def test_demo_settings_write_emails_to_files_under_var_mail():
+    result = settings_value("dev", "s.EMAIL_BACKEND, s.EMAIL_FILE_PATH", SECRET_KEY="")
+    assert "filebased.EmailBackend" in result.stdout
+    assert "var/mail" in result.stdout
+
+
+def test_time_zone_is_london_and_aware():
+    result = settings_value("base", "s.TIME_ZONE, s.USE_TZ, s.WAGTAIL_I18N_ENABLED")
+    assert result.stdout.strip() == "('Europe/London', True, True)"
