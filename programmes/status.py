@@ -9,7 +9,7 @@ A deadline such as "23:59 on 20 September" accepts applications until the end of
 that minute; applications close at 00:00 the next day.
 """
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -39,13 +39,17 @@ class StatusFilter(models.TextChoices):
 
 
 def applications_close_at(deadline: datetime) -> datetime:
-    """The first moment no application is accepted: the minute after the deadline."""
-    return deadline.replace(second=0, microsecond=0) + DEADLINE_GRACE
+    """The first moment no application is accepted: the minute after the deadline.
+
+    Arithmetic is done in UTC: Python adds and compares two datetimes that share a
+    time zone as wall-clock times, which is an hour out across a clock change.
+    """
+    return deadline.astimezone(UTC).replace(second=0, microsecond=0) + DEADLINE_GRACE
 
 
 def compute_status(*, start_date, end_date, opens_at, deadline, now=None) -> ApplicationStatus:
     """The status of a programme with these dates at `now` (default: the current time)."""
-    now = now or timezone.now()
+    now = (now or timezone.now()).astimezone(UTC)
     today = timezone.localdate(now)
     if end_date and today > end_date:
         return ApplicationStatus.FINISHED
