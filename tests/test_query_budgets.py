@@ -1,0 +1,167 @@
+"""Every public page costs a fixed number of SQL queries, however many programmes exist.
+
+Each test renders one page with a single programme, then again after 49 more
+programmes (10 sessions, 2 schedule notices, topics, skills, a partner and a funder
+each) have been added, and asserts that the exact count is the same at both sizes and
+within the page's budget. A warm-up request before each measurement fills
+per-process caches (content types, site root paths) so that both sizes start equal.
+"""
+
+from datetime import time, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from home.models import HomePageFunder, Skill, Topic
+from programmes.models import (
+    ProgrammeFunder,
+    ProgrammePartner,
+    ProgrammeScheduleNote,
+    ProgrammeSession,
+    ProgrammeSkill,
+    ProgrammeTopic,
+)
+from tests.factories import FunderFactory, OrganisationFactory, ProgrammePageFactory
+
+# Budgets: the exact count measured (the same with 1 and with 50 programmes, on SQLite
+# and PostgreSQL), plus a headroom of 2.
+HOME_PAGE_QUERIES = 16 + 2
+PROGRAMME_INDEX_QUERIES = 17 + 2
+PROGRAMME_INDEX_STATUS_FILTER_QUERIES = 17 + 2
+PROGRAMME_INDEX_TOPIC_FILTER_QUERIES = 17 + 2
+PROGRAMME_PAGE_QUERIES = 20 + 2
+PROGRAMME_CALENDAR_QUERIES = 10 + 2
+NOT_FOUND_QUERIES = 9 + 2
+
+SMALL, LARGE = 1, 50
+SESSIONS_PER_PROGRAMME = 10
+TOPIC_NAMES = ["Campaigning", "Community organising", "Local democracy"]
+SKILL_NAMES = ["Public speaking", "Leadership"]
+# Days from today to the first day, so the list mixes every status: open for
+# applications, applications closed before the start, running, and finished.
+START_OFFSETS = [60, 10, -30, -400]
+
+
+def add_programmes(index, count: int) -> list:
+    """`count` more published programmes under `index`, built with few queries."""
+    today = timezone.localdate()
+    topics = [
+        Topic.objects.get_or_create(name=name, slug=name.lower().replace(" ", "-"))[0]
+        for name in TOPIC_NAMES
+    ]
+    skills = [
+        Skill.objects.get_or_create(name=name, slug=name.lower().replace(" ", "-"))[0]
+        for name in SKILL_NAMES
+    ]
+    already = index.get_children().count()
+    pages = []
+    for number in range(already, already + count):
+        organiser = OrganisationFactory()
+        pages.append(
+            ProgrammePageFactory(
+                parent=index,
+                title=f"Programme {number:02d}",
+                slug=f"programme-{number:02d}",
+                start_date=today + timedelta(days=START_OFFSETS[number % len(START_OFFSETS)]),
+                organiser=organiser,
+            )
+        )
+    ProgrammeSession.objects.bulk_create(
+        ProgrammeSession(
+            page=page,
+            locale=page.locale,
+            sort_order=week,
+            date=page.start_date + timedelta(weeks=week),
+            start_time=time(14, 0),
+            end_time=time(15, 30),
+            title=f"Session {week + 1}",
+        )
+        for page in pages
+        for week in range(SESSIONS_PER_PROGRAMME)
+    )
+    ProgrammeScheduleNote.objects.bulk_create(
+        ProgrammeScheduleNote(
+            page=page,
+            locale=page.locale,
+            sort_order=order,
+            starts_on=page.end_date - timedelta(days=30 * (2 - order)),
+            title=f"Month {order + 1}: dates to be confirmed",
+            text="Tailored support; dates will follow.",
+        )
+        for page in pages
+        for order in range(2)
+    )
+    ProgrammeTopic.objects.bulk_create(
+        ProgrammeTopic(content_object=page, tag=topic) for page in pages for topic in topics
+    )
+    ProgrammeSkill.objects.bulk_create(
+        ProgrammeSkill(content_object=page, tag=skill) for page in pages for skill in skills
+    )
+    ProgrammePartner.objects.bulk_create(
+        ProgrammePartner(page=page, organisation=OrganisationFactory(), sort_order=0)
+        for page in pages
+    )
+    ProgrammeFunder.objects.bulk_create(
+        ProgrammeFunder(page=page, funder=FunderFactory(), sort_order=0) for page in pages
+    )
+    return pages
+
+
+@pytest.fixture
+def first_programme(programme_index, home_page):
+    HomePageFunder.objects.create(page=home_page, funder=FunderFactory(), sort_order=0)
+    (programme,) = add_programmes(programme_index, SMALL)
+    return programme
+
+
+def count_queries(client, url, budget, expected_status=200, assert_max=None):
+    """Render `url` once to warm caches, then again while counting its queries."""
+    client.get(url)
+    with assert_max(budget), CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == expected_status
+    return len(queries)
+
+
+PAGES = [
+    pytest.param(lambda p: "/", HOME_PAGE_QUERIES, 200, id="home-page"),
+    pytest.param(lambda p: p.get_parent().url, PROGRAMME_INDEX_QUERIES, 200, id="programme-index"),
+    pytest.param(
+        lambda p: f"{p.get_parent().url}?status=open",
+        PROGRAMME_INDEX_STATUS_FILTER_QUERIES,
+        200,
+        id="programme-index-status-filter",
+    ),
+    pytest.param(
+        lambda p: f"{p.get_parent().url}?topic=campaigning",
+        PROGRAMME_INDEX_TOPIC_FILTER_QUERIES,
+        200,
+        id="programme-index-topic-filter",
+    ),
+    pytest.param(lambda p: p.url, PROGRAMME_PAGE_QUERIES, 200, id="programme-page"),
+    pytest.param(lambda p: p.calendar_url, PROGRAMME_CALENDAR_QUERIES, 200, id="calendar-ics"),
+    pytest.param(lambda p: "/no-such-page/", NOT_FOUND_QUERIES, 404, id="not-found"),
+]
+
+
+@pytest.mark.parametrize(("url_for", "budget", "status"), PAGES)
+def test_page_query_count_is_the_same_with_one_and_fifty_programmes(
+    client,
+    first_programme,
+    programme_index,
+    django_assert_max_num_queries,
+    url_for,
+    budget,
+    status,
+):
+    url = url_for(first_programme)
+
+    with_one = count_queries(client, url, budget, status, django_assert_max_num_queries)
+    add_programmes(programme_index, LARGE - SMALL)
+    with_fifty = count_queries(client, url, budget, status, django_assert_max_num_queries)
+
+    assert with_one == with_fifty, (
+        f"{url}: {with_one} queries with {SMALL}, {with_fifty} with {LARGE}"
+    )
