@@ -1,6 +1,12 @@
-"""URL configuration: the admin, accounts, programme calendars, then Wagtail pages."""
+"""URL configuration.
+
+Unprefixed: the admin, documents, accounts, the sitemap and the language switch.
+Locale-prefixed (/en/, /zh-hant/, /ar/…): pages and everything readers follow from
+them, such as programme calendars.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -8,6 +14,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import switch_language
 from programmes.views import programme_calendar_view
 
 urlpatterns = [
@@ -15,11 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
-    re_path(
-        r"^(?P<path>(?:[\w\-]+/)+)calendar\.ics$",
-        programme_calendar_view,
-        name="programme_calendar",
-    ),
+    path("language/<str:language_code>/", switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:
@@ -27,4 +30,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)+)calendar\.ics$",
+        programme_calendar_view,
+        name="programme_calendar",
+    ),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

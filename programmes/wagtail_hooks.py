@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from home.i18n import default_locale_version, localize_pages
 from home.sections import HomeSection
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 from programmes.status import accepting_applications_q
@@ -9,20 +10,24 @@ from programmes.status import accepting_applications_q
 
 @hooks.register("home_page_sections")
 def open_programmes_section(home_page, request):
-    """Programmes open for applications, soonest deadline first."""
+    """Programmes open for applications, soonest deadline first, in the reader's language."""
+    source_home = default_locale_version(home_page, request)
     programmes = (
         ProgrammePage.objects.live()
         .public()
-        .descendant_of(home_page)
+        .descendant_of(source_home)
         .filter(accepting_applications_q())
         .order_by("application_deadline", "title")
         .prefetch_related("topic_items__tag")[:6]
     )
-    index = ProgrammeIndexPage.objects.live().public().descendant_of(home_page).first()
+    index = ProgrammeIndexPage.objects.live().public().descendant_of(source_home).first()
     return HomeSection(
         order=10,
         template="programmes/includes/open_programmes_section.html",
-        context={"open_programmes": programmes, "programme_index": index},
+        context={
+            "open_programmes": localize_pages(programmes, request),
+            "programme_index": localize_pages([index], request)[0] if index else None,
+        },
     )
 
 

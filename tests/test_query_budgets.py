@@ -126,7 +126,7 @@ def count_queries(client, url, budget, expected_status=200, assert_max=None):
 
 
 PAGES = [
-    pytest.param(lambda p: "/", HOME_PAGE_QUERIES, 200, id="home-page"),
+    pytest.param(lambda p: "/en/", HOME_PAGE_QUERIES, 200, id="home-page"),
     pytest.param(lambda p: p.get_parent().url, PROGRAMME_INDEX_QUERIES, 200, id="programme-index"),
     pytest.param(
         lambda p: f"{p.get_parent().url}?status=open",
@@ -142,7 +142,7 @@ PAGES = [
     ),
     pytest.param(lambda p: p.url, PROGRAMME_PAGE_QUERIES, 200, id="programme-page"),
     pytest.param(lambda p: p.calendar_url, PROGRAMME_CALENDAR_QUERIES, 200, id="calendar-ics"),
-    pytest.param(lambda p: "/no-such-page/", NOT_FOUND_QUERIES, 404, id="not-found"),
+    pytest.param(lambda p: "/en/no-such-page/", NOT_FOUND_QUERIES, 404, id="not-found"),
 ]
 
 

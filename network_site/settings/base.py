@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -151,9 +152,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
-# Internationalisation. Wagtail-localize translates content; English is the fallback.
-# The interface language stays English (no LocaleMiddleware) until pages are served at
-# locale-prefixed URLs, so that <html lang> never claims a language the page is not in.
+# Internationalisation. Pages, feeds and search are served at locale-prefixed URLs
+# (/en/, /zh-hant/, /ar/…); wagtail-localize translates content and English is the
+# fallback for anything not yet translated.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
@@ -166,6 +167,11 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "acn_language"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Languages whose complete interface translation is checked by the test suite.
+COMPLETE_INTERFACE_LANGUAGES = ["zh_Hant", "ar"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

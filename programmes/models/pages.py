@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
+from home.i18n import default_locale_version, localize_pages
 from programmes.blocks import FocusAreaBlock, LearningOutcomeBlock
 from programmes.forms import ProgrammeIndexFilterForm, ProgrammePageForm
 from programmes.models.schedule import ScheduleDay
@@ -74,7 +75,10 @@ class ProgrammeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programmes = ProgrammePage.objects.live().public().child_of(self)
+        # List the default-language programmes, then show each in the reader's
+        # language where translated: an untranslated programme is never missing.
+        source_index = default_locale_version(self, request)
+        programmes = ProgrammePage.objects.live().public().child_of(source_index)
         form = ProgrammeIndexFilterForm(request.GET or None, programmes=programmes)
         if form.is_bound and form.is_valid():
             programmes = form.filter(programmes)
@@ -84,7 +88,7 @@ class ProgrammeIndexPage(Page):
         query.pop("page", None)
         context.update(
             filter_form=form,
-            programmes=page_obj.object_list,
+            programmes=localize_pages(page_obj.object_list, request),
             page_obj=page_obj,
             filter_query=query.urlencode(),
             is_filtered=form.is_bound and form.has_changed(),

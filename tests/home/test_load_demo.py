@@ -336,7 +336,7 @@ def test_hkmap_page_shows_the_deadline_as_people_read_it(client, demo_output):
 
 
 def test_home_page_lists_the_open_programme_under_open_for_applications(client, demo_output):
-    response = client.get("/", HTTP_HOST=DEMO_HOST)
+    response = client.get("/en/", HTTP_HOST=DEMO_HOST)
 
     assert response.status_code == 200
     soup = BeautifulSoup(response.text, "html.parser")

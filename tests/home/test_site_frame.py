@@ -36,7 +36,7 @@ def programme(programme_index):
 
 @pytest.fixture
 def public_urls(home_page, programme_index, programme):
-    return [home_page.url, programme_index.url, programme.url, "/does-not-exist/"]
+    return [home_page.url, programme_index.url, programme.url, "/en/does-not-exist/"]
 
 
 def test_every_page_has_landmarks_skip_link_and_exactly_one_h1(client, public_urls):
@@ -76,7 +76,7 @@ def test_programme_page_with_css_weighs_under_150_kb(client, programme):
 
 def test_menu_lists_the_programme_index_and_marks_the_current_section(client, programme):
     response = client.get(programme.url)
-    assert re.search(r'<a href="/programmes/" aria-current="page">Programmes</a>', response.text)
+    assert re.search(r'<a href="/en/programmes/" aria-current="page">Programmes</a>', response.text)
 
 
 def test_footer_shows_the_organisation_settings_editors_chose(client, home_page):
@@ -92,7 +92,7 @@ def test_footer_shows_the_organisation_settings_editors_chose(client, home_page)
 
 
 def test_unknown_address_is_a_friendly_404(client, home_page):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "We cannot find that page" in response.text
 

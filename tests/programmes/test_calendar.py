@@ -132,7 +132,7 @@ def test_event_location_is_the_session_venue_or_else_the_programme_venue(
 def test_event_links_back_to_the_programme_page(client, programme, sessions):
     calendar = get_calendar(client, programme)
     for event in events(calendar):
-        assert str(event["URL"]) == "http://testserver/programmes/speak-up/"
+        assert str(event["URL"]) == "http://testserver/en/programmes/speak-up/"
 
 
 # Times and the time zone ----------------------------------------------------------------
@@ -280,14 +280,14 @@ def test_calendar_of_the_programme_index_is_not_found(client, programme_index, p
 
 
 def test_calendar_of_the_home_page_path_is_not_found(client, home_page):
-    response = client.get("/calendar.ics")
+    response = client.get("/en/calendar.ics")
     assert response.status_code == 404
 
 
 def test_calendar_of_an_unpublished_programme_is_not_found(client, programme_index):
     draft = ProgrammePageFactory(parent=programme_index, slug="draft-programme", live=False)
     ProgrammeSessionFactory(page=draft, title="Secret session")
-    response = client.get("/programmes/draft-programme/calendar.ics")
+    response = client.get("/en/programmes/draft-programme/calendar.ics")
     assert response.status_code == 404
     assert b"Secret session" not in response.content
 
@@ -312,9 +312,9 @@ def test_calendar_of_a_private_programme_is_not_found(client, programme, session
 @pytest.mark.parametrize(
     "path",
     [
-        "/programmes/no-such-programme/calendar.ics",
-        "/no-such-section/calendar.ics",
-        "/programmes/speak-up/no-such-child/calendar.ics",
+        "/en/programmes/no-such-programme/calendar.ics",
+        "/en/no-such-section/calendar.ics",
+        "/en/programmes/speak-up/no-such-child/calendar.ics",
     ],
 )
 def test_calendar_of_a_nonexistent_page_is_not_found(client, programme, path):

@@ -1,0 +1,146 @@
+"""Serving pages in the reader's language, with English where no translation exists.
+
+Listings and menus start from the English (default-locale) pages, so nothing is
+missing from them, and swap in each page's translation in one query for the whole
+list. Pages say which language their content is in, so an English fallback inside a
+Chinese page is announced as English to screen readers and translation tools.
+
+Locales are read once per request (six rows) and looked up by id afterwards, so no
+per-item query ever asks which language a page is in.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+class _NoRequest:
+    """Stands in for a request outside one (commands, tests): caches nothing."""
+
+
+def _cache(request) -> dict:
+    if request is None:
+        request = _NoRequest()
+    cache = getattr(request, "_acn_i18n", None)
+    if cache is None:
+        cache = {}
+        request._acn_i18n = cache
+    return cache
+
+
+def locale_codes(request=None) -> dict[int, str]:
+    """Locale id → language code, read once per request."""
+    cache = _cache(request)
+    if "codes" not in cache:
+        cache["codes"] = dict(Locale.objects.values_list("id", "language_code"))
+    return cache["codes"]
+
+
+def locale_id_for(language_code: str, request=None) -> int | None:
+    try:
+        code = get_supported_content_language_variant(language_code)
+    except LookupError:
+        return None
+    return next((pk for pk, c in locale_codes(request).items() if c == code), None)
+
+
+def active_locale_id(request=None) -> int | None:
+    return locale_id_for(translation.get_language() or settings.LANGUAGE_CODE, request)
+
+
+def default_locale_id(request=None) -> int | None:
+    return locale_id_for(settings.LANGUAGE_CODE, request)
+
+
+def page_language(page, request=None) -> str:
+    return locale_codes(request).get(page.locale_id, settings.LANGUAGE_CODE)
+
+
+def language_direction(language_code: str) -> str:
+    return "rtl" if language_code.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+def default_locale_version(page, request=None):
+    """The page's version in the default language (the source every listing starts from)."""
+    default_id = default_locale_id(request)
+    if page.locale_id == default_id:
+        return page
+    source = (
+        Page.objects.filter(translation_key=page.translation_key, locale_id=default_id)
+        .specific()
+        .first()
+    )
+    return source or page
+
+
+def localize_pages(pages, request=None) -> list:
+    """Each page in the reader's language where a live translation exists, otherwise
+    as given. One query for the whole list (plus one per page type for `.specific`)."""
+    pages = list(pages)
+    locale_id = active_locale_id(request)
+    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
+    if not keys or locale_id is None:
+        return pages
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale_id=locale_id)
+        .specific()
+    }
+    localized = []
+    for page in pages:
+        version = translated.get(page.translation_key, page)
+        if version is not page and hasattr(page, "_prefetched_objects_cache"):
+            # Tags and other synchronised relations are the same in every language, so
+            # what was prefetched for the source serves the translation without a query.
+            version._prefetched_objects_cache = page._prefetched_objects_cache
+        localized.append(version)
+    return localized
+
+
+def live_translations(page, request) -> dict[str, object]:
+    """Language code → the live version of `page` in that language (itself included)."""
+    cache = _cache(request).setdefault("translations", {})
+    if page.pk not in cache:
+        codes = locale_codes(request)
+        cache[page.pk] = {
+            codes[version.locale_id]: version
+            for version in page.get_translations(inclusive=True).live()
+        }
+    return cache[page.pk]
+
+
+def language_links(request, page=None) -> list[dict]:
+    """For each language: where the switcher leads and whether it is a real translation.
+
+    The same page in that language where one is live, otherwise that language's home
+    page (which shows the English one until it is translated)."""
+    versions = live_translations(page, request) if getattr(page, "pk", None) else {}
+    active = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        version = versions.get(code)
+        links.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": version.get_url(request) if version else f"/{code}/",
+                "is_translation": version is not None,
+                "is_current": code == active,
+                "direction": language_direction(code),
+            }
+        )
+    return links
+
+
+def safe_next_url(request, url: str, fallback: str = "/") -> str:
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return fallback
