@@ -2,6 +2,7 @@
 #   make demo   install, migrate, load the demo content and serve http://127.0.0.1:8000
 #   make test   install, check and run the whole test suite
 #   make lint   ruff lint and format check
+#   make messages  extract strings into the .po catalogues and compile them (needs gettext)
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
@@ -10,7 +11,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test lint install check migrate serve clean
+.PHONY: demo test lint install check migrate serve clean messages
 
 $(STAMP): pyproject.toml
 	@echo "==> Creating $(VENV) and installing the site with its development tools"
@@ -49,6 +50,13 @@ lint: install
 	@echo "==> ruff lint and format check"
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
+
+messages: install
+	@echo "==> Extracting translatable strings into network_site/locale/*/LC_MESSAGES/django.po"
+	@$(MANAGE) makemessages -l zh_Hant -l ar -l ro -l pl -l uk --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=build
+	@echo "==> Compiling the catalogues"
+	@$(MANAGE) compile_translations
 
 clean:
 	@echo "==> Removing the virtual environment and local data under var/"

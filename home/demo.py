@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
+from home.i18n import translate_page
 from home.models import Funder, HomePage, HomePageFunder, Organisation, SiteSettings, Skill
 
 DEMO_PASSWORD = "active-citizens-demo"  # noqa: S105 - printed for the demo on purpose
@@ -192,3 +193,32 @@ def ensure_shared_content(run: DemoRun):
         for order, funder in enumerate(Funder.objects.order_by("name")):
             HomePageFunder.objects.create(page=run.home_page, funder=funder, sort_order=order)
         run.home_page.save_revision().publish()
+
+
+HOME_PAGE_ZH_HANT = {
+    "Leadership for change, led by migrants": "由移民帶領的改變與領導力",
+    "Active Citizens Network": "積極公民網絡",
+    "Free leadership and active citizenship programmes for migrants and refugees in the UK.": (
+        "為英國移民及難民而設的免費領袖及積極公民課程。"
+    ),
+    "Free programmes that help migrants and refugees in the UK lead in their communities, "
+    "and a network that keeps alumni connected afterwards.": (
+        "免費課程，協助在英國的移民及難民在社區中擔當領袖；課程完結後，校友網絡讓大家繼續保持聯繫。"
+    ),
+    "Organisations in our network run free leadership and active citizenship programmes: "
+    "monthly sessions on campaigning, organising, media and the UK's democracy, with "
+    "mentoring in between.": (
+        "我們網絡內的機構舉辦免費的領袖及積極公民課程：每月一次的課堂，內容涵蓋倡議運動、"
+        "社區組織、傳媒及英國民主制度，課堂之間更有導師支援。"
+    ),
+    "When a programme ends, participants join the alumni network to find each other by "
+    "skill and area, meet at local events and mentor the next cohort.": (
+        "課程完結後，參加者會加入校友網絡，按技能及地區互相聯繫，參與本地活動，"
+        "並成為下一屆學員的導師。"
+    ),
+}
+
+
+def ensure_home_translations(run: DemoRun):
+    if translate_page(run.home_page, "zh-hant", HOME_PAGE_ZH_HANT):
+        run.note("home page in Traditional Chinese")

@@ -144,3 +144,42 @@ def safe_next_url(request, url: str, fallback: str = "/") -> str:
     ):
         return url
     return fallback
+
+
+def translate_page(page, language_code: str, strings: dict[str, str]) -> bool:
+    """Translate `page` through wagtail-localize's own translation objects, so its editor
+    shows the result as a translation (not a separate page). Strings missing from
+    `strings` fall back to the source text. Returns False if a translation exists."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    locale = Locale.objects.get(language_code=language_code)
+    if page.has_translation(locale):
+        return False
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    target, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    po = target.export_po()
+    for entry in po:
+        if entry.msgid in strings:
+            entry.msgstr = strings[entry.msgid]
+    target.import_po(po)
+    # Save a draft and publish it here: save_target(publish=True) defers publishing to the
+    # end of the transaction, and publishing that late restores a stale child count on
+    # parents whose translated children were added meanwhile.
+    target.save_target(publish=False)
+    page.get_translation(locale).specific.get_latest_revision().publish()
+    return True
+
+
+def sync_translations(page) -> int:
+    """Bring every translation of `page` up to date with its source (synchronised
+    fields such as dates and the schedule, and any new strings), as wagtail-localize's
+    "Sync translated pages" does. Returns how many translations were updated."""
+    from wagtail_localize.models import TranslationSource
+
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    updated = 0
+    for target in source.translations.filter(enabled=True).select_related("target_locale"):
+        target.save_target(publish=False)
+        page.get_translation(target.target_locale).specific.get_latest_revision().publish()
+        updated += 1
+    return updated

@@ -33,6 +33,7 @@ def open_programmes_section(home_page, request):
 
 @hooks.register("demo_content", order=10)
 def programme_demo_content(run):
-    from programmes.demo import load_programmes
+    from programmes.demo import load_programme_translations, load_programmes
 
     load_programmes(run)
+    load_programme_translations(run)

@@ -12,6 +12,7 @@ from home.demo import (
     DemoRun,
     ensure_accounts,
     ensure_home_page,
+    ensure_home_translations,
     ensure_shared_content,
     ensure_site_settings,
 )
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             ensure_accounts(run)
             ensure_site_settings(home)
             ensure_shared_content(run)
+            ensure_home_translations(run)
             for build in hooks.get_hooks("demo_content"):
                 build(run)
         if run.created:
