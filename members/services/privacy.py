@@ -120,7 +120,7 @@ class ProfileView:
         if self.photo_url:
             data["photo"] = self.photo_url
         if self.home_area:
-            data["home_area"] = self.home_area
+            data["home_area"] = {"code": self.home_area, "name": self.home_area_label}
         if self.programmes:
             data["programmes"] = [
                 {"title": claim["title"], "cohort": claim["cohort"]} for claim in self.programmes
