@@ -93,6 +93,8 @@ class DemoRun:
     home_page: HomePage
     today: date
     created: list[str] = field(default_factory=list)
+    # Logins other apps add to the printed list: (role, email), same demo password.
+    extra_logins: list[tuple[str, str]] = field(default_factory=list)
 
     def note(self, what: str):
         self.created.append(what)

@@ -21,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    # Member area (issue 4): directory, profiles, the member's own data.
+    path("members/", include("members.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("language/<str:language_code>/", switch_language, name="switch_language"),
 ]

@@ -232,3 +232,38 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# ---------------------------------------------------------------------------------------
+# Members: accounts, approval, privacy and safety (issue 4). Documented in the README.
+# ---------------------------------------------------------------------------------------
+# New accounts wait for staff approval; when false, a verified account is approved at once.
+MEMBERSHIP_APPROVAL = env_bool("MEMBERSHIP_APPROVAL", True)
+# Staff must set up two-factor authentication before they reach the Wagtail admin.
+# On by default (production); dev.py and the demo turn it off so printed logins work.
+STAFF_REQUIRE_MFA = env_bool("STAFF_REQUIRE_MFA", True)
+# The version of the privacy notice people accept at sign-up (recorded with the time).
+PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2025-01")
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_CHANGE_EMAIL = True  # one address at a time; a new one is verified before use
+# allauth's rate limits: failed logins per address and per account, sign-ups and
+# password resets per address.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/300s/key"),
+    "signup": env_str("RATE_LIMIT_SIGNUP", "5/h/ip"),
+    "reset_password": env_str("RATE_LIMIT_RESET_PASSWORD", "5/h/ip,3/h/key"),
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+# Profile photos: largest file and largest picture (width × height) accepted before decoding.
+MEMBER_PHOTO_MAX_BYTES = env_int("MEMBER_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+MEMBER_PHOTO_MAX_PIXELS = env_int("MEMBER_PHOTO_MAX_PIXELS", 24_000_000)
+# How many messages a member may send other members in an hour.
+MEMBER_MESSAGES_PER_HOUR = env_int("MEMBER_MESSAGES_PER_HOUR", 5)
+# Days an invitation link stays valid.
+MEMBER_INVITATION_DAYS = env_int("MEMBER_INVITATION_DAYS", 14)
+MEMBER_DIRECTORY_PAGE_SIZE = 24
+LOGIN_REDIRECT_URL = "members:dashboard"
+MIDDLEWARE += ["members.middleware.StaffMFAMiddleware"]

@@ -2,7 +2,7 @@
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
-from .env import env_list, env_str
+from .env import env_bool, env_list, env_str
 
 DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-active-citizens-network")  # noqa: S105
@@ -19,3 +19,5 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 (VAR_DIR / "static").mkdir(exist_ok=True)
+# The demo's printed staff logins work at once; production keeps the base default (on).
+STAFF_REQUIRE_MFA = env_bool("STAFF_REQUIRE_MFA", False)

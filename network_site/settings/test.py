@@ -17,3 +17,4 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 ACCOUNT_RATE_LIMITS = False
 STATIC_ROOT = None  # whitenoise serves from the finders in tests; nothing is collected
 WHITENOISE_USE_FINDERS = True
+STAFF_REQUIRE_MFA = False  # tests that check MFA for staff turn it on themselves

@@ -56,3 +56,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for each: {DEMO_PASSWORD}):")
         for email, _name, role, _groups in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role:<14} {email}")
+        for role, email in run.extra_logins:
+            self.stdout.write(f"  {role:<14} {email}")

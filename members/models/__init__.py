@@ -1,0 +1,37 @@
+"""The member area's models, one module per concept, re-exported here so that
+`members.models.User` (and the first migration) keep working."""
+
+from .profile import (
+    SENSITIVE_FIELDS,
+    VISIBILITY_RANK,
+    MembershipStatus,
+    Profile,
+    ProfileLanguage,
+    ProfileSkill,
+    ProgrammeClaim,
+    Visibility,
+)
+from .records import AuditAction, AuditEvent, Invitation, LoginRecord, hash_token
+from .safety import Block, MemberMessage, Report
+from .user import User, UserManager
+
+__all__ = [
+    "SENSITIVE_FIELDS",
+    "VISIBILITY_RANK",
+    "AuditAction",
+    "AuditEvent",
+    "Block",
+    "Invitation",
+    "LoginRecord",
+    "MemberMessage",
+    "MembershipStatus",
+    "Profile",
+    "ProfileLanguage",
+    "ProfileSkill",
+    "ProgrammeClaim",
+    "Report",
+    "User",
+    "UserManager",
+    "Visibility",
+    "hash_token",
+]

@@ -1,0 +1,86 @@
+"""What staff and members may need to look back on: invitations, the audit trail and
+sign-in history. None of these rows keeps a name or an email beyond its purpose."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """A single-use link staff send to someone so they join already approved.
+
+    Only a hash of the token is stored: a leaked database cannot be used to join.
+    """
+
+    email = models.EmailField(_("email address"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return _("Invitation #%(number)s") % {"number": self.pk}
+
+
+class AuditAction(models.TextChoices):
+    APPROVED = "approved", _("Membership approved")
+    DECLINED = "declined", _("Membership declined")
+    INVITED = "invited", _("Invitation sent")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    EXPORTED = "exported", _("Member downloaded their data")
+    STAFF_EXPORT = "staff_export", _("Staff downloaded the member list")
+    DELETED = "deleted", _("Account deleted")
+
+
+class AuditEvent(models.Model):
+    """One thing staff must be able to account for. Refers to members by number only,
+    so that the trail survives a deletion without keeping the person's name."""
+
+    action = models.CharField(_("what"), max_length=30, choices=AuditAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    subject = models.CharField(_("about"), max_length=60, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.subject}"
+
+
+class LoginRecord(models.Model):
+    """When a member signed in, for their own download. No address or device kept."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_records"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return str(self.at)

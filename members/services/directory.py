@@ -1,0 +1,100 @@
+"""The member directory: which profiles a viewer may find, and how searches and filters
+apply only to what that viewer may see (a hidden field never matches)."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from members.models import Block, Profile, ProgrammeClaim, Visibility
+from members.services.privacy import audience_of, field_visible_q, visible_profiles_q
+
+
+def blocked_either_way_q(viewer) -> Q:
+    """Profiles whose member blocked the viewer, or whom the viewer blocked."""
+    if not viewer.is_authenticated:
+        return Q(pk__in=[])
+    return Q(
+        Exists(Block.objects.filter(blocker=viewer, blocked=OuterRef("user_id")))
+        | Exists(Block.objects.filter(blocker=OuterRef("user_id"), blocked=viewer))
+    )
+
+
+def findable_profiles(viewer):
+    """Every profile the viewer may see in the directory, themselves excluded."""
+    audience = audience_of(viewer)
+    profiles = Profile.objects.filter(visible_profiles_q(audience)).exclude(
+        blocked_either_way_q(viewer)
+    )
+    if viewer.is_authenticated:
+        profiles = profiles.exclude(user_id=viewer.pk)
+    return profiles
+
+
+def with_card_data(profiles):
+    """Prefetch what a directory card shows, so a page costs the same at any size."""
+    return profiles.prefetch_related(
+        "skill_items__tag",
+        "languages",
+        Prefetch(
+            "claims",
+            queryset=ProgrammeClaim.objects.select_related("programme").order_by("programme_id"),
+        ),
+    )
+
+
+def search_directory(viewer, filters: dict):
+    """Apply the directory form's cleaned data to what the viewer may see."""
+    audience = audience_of(viewer)
+    profiles = findable_profiles(viewer)
+    query = (filters.get("q") or "").strip()
+    if query:
+        profiles = profiles.filter(
+            Q(display_name__icontains=query)
+            | Q(bio__icontains=query)
+            | Q(headline__icontains=query)
+            | Q(
+                Exists(
+                    Profile.skills.through.objects.filter(
+                        content_object=OuterRef("pk"), tag__name__icontains=query
+                    )
+                )
+            )
+        )
+    for skill in filters.get("skill") or []:
+        profiles = profiles.filter(
+            Exists(Profile.skills.through.objects.filter(content_object=OuterRef("pk"), tag=skill))
+        )
+    if filters.get("area"):
+        area = filters["area"]
+        area_match = Q(home_area=area)
+        if area == "london":
+            area_match |= Q(home_area__startswith="london-")
+        profiles = profiles.filter(area_match & field_visible_q("home_area", audience))
+    if filters.get("language"):
+        profiles = profiles.filter(
+            Exists(
+                Profile.languages.rel.related_model.objects.filter(
+                    profile=OuterRef("pk"), code=filters["language"]
+                )
+            )
+        )
+    if filters.get("programme") or filters.get("cohort"):
+        claims = ProgrammeClaim.objects.filter(profile=OuterRef("pk"))
+        if audience != Visibility.STAFF:
+            claims = claims.filter(confirmed=True)
+        if filters.get("programme"):
+            claims = claims.filter(programme=filters["programme"])
+        if filters.get("cohort"):
+            claims = claims.filter(cohort__iexact=filters["cohort"].strip())
+        profiles = profiles.filter(Exists(claims) & field_visible_q("programmes", audience))
+    if filters.get("mentoring"):
+        profiles = profiles.filter(mentoring_offered=True)
+    return profiles.order_by("display_name", "pk")
+
+
+def skill_counts(profiles):
+    """How many of these (already visible) profiles have each skill: one query."""
+    return dict(
+        Profile.skills.through.objects.filter(content_object__in=profiles.values("pk"))
+        .values_list("tag__slug")
+        .annotate(count=Count("content_object", distinct=True))
+        .values_list("tag__slug", "count")
+    )

@@ -1,0 +1,127 @@
+"""A member's data, their choice: download everything held about them, or delete it.
+
+Other apps add what they hold (stories, event replies) through two Wagtail hooks:
+`member_data_export(user) -> dict` adds sections to the download, and
+`member_account_deleting(user)` removes or anonymises their rows before the account goes
+(stories keep published text under "a former member").
+"""
+
+from django.db import transaction
+from wagtail import hooks
+
+from members.models import (
+    AuditAction,
+    Invitation,
+    LoginRecord,
+    MemberMessage,
+    Profile,
+    Report,
+)
+from members.services import audit
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def export_member_data(user) -> dict:
+    """Everything held about `user`, as plain JSON-ready data."""
+    data = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in user.emailaddress_set.all()
+            ],
+            "two_factor_methods": [item.type for item in user.authenticator_set.all()],
+        },
+        "profile": None,
+        "consents": {},
+        "messages_sent": [
+            {
+                "to": message.recipient.profile.display_name,
+                "sent_at": _iso(message.sent_at),
+                "body": message.body,
+            }
+            for message in MemberMessage.objects.filter(sender=user).select_related(
+                "recipient__profile"
+            )
+        ],
+        "blocked_members": [
+            block.blocked.profile.display_name
+            for block in user.blocks_made.select_related("blocked__profile")
+        ],
+        "reports_made": [
+            {"reported_at": _iso(report.created_at), "reason": report.reason}
+            for report in Report.objects.filter(reporter=user)
+        ],
+        "login_history": [_iso(record.at) for record in LoginRecord.objects.filter(user=user)],
+    }
+    profile = Profile.objects.filter(user=user).first()
+    if profile:
+        data["profile"] = {
+            "membership": profile.status,
+            "display_name": profile.display_name,
+            "pronouns": profile.pronouns,
+            "headline": profile.headline,
+            "bio": profile.bio,
+            "photo": profile.photo.name or None,
+            "home_area": profile.home_area,
+            "interests": profile.interests,
+            "skills": [item.tag.name for item in profile.skill_items.select_related("tag")],
+            "languages": [language.code for language in profile.languages.all()],
+            "programmes": [
+                {
+                    "programme": claim.programme.title,
+                    "cohort": claim.cohort,
+                    "confirmed": claim.confirmed,
+                }
+                for claim in profile.claims.select_related("programme")
+            ],
+            "mentoring": {
+                "offered": profile.mentoring_offered,
+                "wanted": profile.mentoring_wanted,
+                "topics": profile.mentoring_topics,
+            },
+            "links": profile.link_list,
+            "visibility": {
+                "profile": profile.visibility,
+                "photo": profile.photo_visibility,
+                "home_area": profile.home_area_visibility,
+                "programmes": profile.programmes_visibility,
+                "links": profile.links_visibility,
+            },
+            "preferred_language": profile.preferred_language,
+        }
+        data["consents"] = {
+            "privacy_notice_version": profile.privacy_notice_version,
+            "privacy_notice_accepted_at": _iso(profile.privacy_consented_at),
+            "staff_export": profile.staff_export_consent,
+        }
+    for add_section in hooks.get_hooks("member_data_export"):
+        data.update(add_section(user) or {})
+    data.setdefault("stories", [])
+    data.setdefault("event_replies", [])
+    audit.record(AuditAction.EXPORTED, actor=user, subject_id=user.pk)
+    return data
+
+
+@transaction.atomic
+def delete_member(user):
+    """Remove the account and everything personal; keep a numbered audit entry only."""
+    user_id = user.pk
+    for before_delete in hooks.get_hooks("member_account_deleting"):
+        before_delete(user)
+    profile = Profile.objects.filter(user=user).first()
+    if profile and profile.photo:
+        profile.photo.delete(save=False)
+    # Messages either way may name the person; invitations hold their address.
+    MemberMessage.objects.filter(sender=user).delete()
+    MemberMessage.objects.filter(recipient=user).delete()
+    Invitation.objects.filter(email__iexact=user.email).delete()
+    user.delete()
+    audit.record(AuditAction.DELETED, actor=None, subject_id=user_id)

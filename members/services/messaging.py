@@ -1,0 +1,59 @@
+"""Messages between members: sent by email through the site so that neither address is
+revealed, limited per hour, and never to or from someone who blocked the other."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from members.models import Block, MemberMessage
+from members.services.notify import email_member, site_url
+
+
+class MessageRefused(Exception):
+    """Why a message could not be sent, in words the sender can read."""
+
+
+def is_blocked_either_way(first, second) -> bool:
+    return Block.objects.filter(blocker=first, blocked=second).exists() or (
+        Block.objects.filter(blocker=second, blocked=first).exists()
+    )
+
+
+def messages_left_this_hour(sender) -> int:
+    since = timezone.now() - timedelta(hours=1)
+    sent = MemberMessage.objects.filter(sender=sender, sent_at__gte=since).count()
+    return max(settings.MEMBER_MESSAGES_PER_HOUR - sent, 0)
+
+
+def send_message(sender, recipient_profile, body: str) -> MemberMessage:
+    from django.utils.translation import gettext as _
+
+    recipient = recipient_profile.user
+    if is_blocked_either_way(sender, recipient):
+        raise MessageRefused(_("You cannot send messages to this member."))
+    if messages_left_this_hour(sender) <= 0:
+        raise MessageRefused(
+            _("You have sent a lot of messages in the last hour. Please try again later.")
+        )
+    message = MemberMessage.objects.create(sender=sender, recipient=recipient, body=body)
+    sender_profile = sender.profile
+    email_member(
+        recipient,
+        "message",
+        {
+            "sender_name": sender_profile.display_name,
+            "body": body,
+            "reply_url": site_url() + reverse("members:message", args=[sender_profile.public_id]),
+        },
+    )
+    return message
+
+
+def block(blocker, blocked):
+    Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+
+
+def unblock(blocker, blocked):
+    Block.objects.filter(blocker=blocker, blocked=blocked).delete()

@@ -1,0 +1,177 @@
+"""Who may see what: the one place that turns a member's visibility choices into what
+a viewer is shown, and into database filters, so pages, the directory, search, JSON
+and emails cannot disagree.
+
+A viewer has an audience level: `public` (anyone, including pending members), `members`
+(approved members) or `staff` (people who moderate members). A part of a profile is
+shown when its own visibility, capped by the whole profile's, reaches that level.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from members.models import (
+    VISIBILITY_RANK,
+    MembershipStatus,
+    Profile,
+    Visibility,
+)
+
+STAFF_PERMISSION = "members.moderate_members"
+
+
+def is_member_staff(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm(STAFF_PERMISSION))
+
+
+def own_profile(user) -> Profile | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+def is_approved_member(user) -> bool:
+    profile = own_profile(user)
+    return bool(profile and profile.status == MembershipStatus.APPROVED and user.is_active)
+
+
+def audience_of(user) -> str:
+    """The widest visibility level whose content this viewer may see."""
+    if is_member_staff(user):
+        return Visibility.STAFF
+    if is_approved_member(user):
+        return Visibility.MEMBERS
+    return Visibility.PUBLIC
+
+
+def levels_visible_to(audience: str) -> list[str]:
+    """Visibility values a viewer with this audience level may see."""
+    rank = VISIBILITY_RANK[audience]
+    return [level for level, level_rank in VISIBILITY_RANK.items() if level_rank >= rank]
+
+
+def can_see(profile: Profile, choice: str, audience: str) -> bool:
+    """Whether something set to `choice` on `profile` reaches this audience."""
+    if audience == Visibility.STAFF:
+        return True
+    if profile.status != MembershipStatus.APPROVED:
+        return False
+    allowed = levels_visible_to(audience)
+    return profile.visibility in allowed and choice in allowed
+
+
+def visible_profiles_q(audience: str) -> Q:
+    """Profiles this audience may see at all."""
+    if audience == Visibility.STAFF:
+        return Q()
+    return Q(status=MembershipStatus.APPROVED, visibility__in=levels_visible_to(audience))
+
+
+def field_visible_q(field_name: str, audience: str) -> Q:
+    """Profiles whose `field_name` (a sensitive field) this audience may see."""
+    if audience == Visibility.STAFF:
+        return Q()
+    return Q(**{f"{field_name}_visibility__in": levels_visible_to(audience)})
+
+
+@dataclass
+class ProfileView:
+    """A profile as one viewer may see it. Anything they may not see is simply not here,
+    so no template, JSON or email can leak it by accident."""
+
+    public_id: str
+    display_name: str
+    pronouns: str
+    headline: str
+    bio: str
+    interests: str
+    mentoring_offered: bool
+    mentoring_wanted: bool
+    mentoring_topics: str
+    skills: list = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    photo_url: str = ""
+    home_area: str = ""
+    home_area_label: str = ""
+    programmes: list[dict] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    is_self: bool = False
+
+    def as_json(self) -> dict:
+        data = {
+            "id": self.public_id,
+            "display_name": self.display_name,
+            "pronouns": self.pronouns,
+            "headline": self.headline,
+            "bio": self.bio,
+            "interests": self.interests,
+            "mentoring": {
+                "offered": self.mentoring_offered,
+                "wanted": self.mentoring_wanted,
+                "topics": self.mentoring_topics,
+            },
+            "skills": [skill.name for skill in self.skills],
+            "languages": [str(language) for language in self.languages],
+        }
+        if self.photo_url:
+            data["photo"] = self.photo_url
+        if self.home_area:
+            data["home_area"] = {"code": self.home_area, "name": self.home_area_label}
+        if self.programmes:
+            data["programmes"] = [
+                {"title": claim["title"], "cohort": claim["cohort"]} for claim in self.programmes
+            ]
+        if self.links:
+            data["links"] = self.links
+        return data
+
+
+def profile_view(profile: Profile, viewer) -> ProfileView | None:
+    """What `viewer` may see of `profile`, or None when they may see nothing.
+
+    Expects `skills`, `languages` and `claims__programme` to be prefetched when called
+    in a loop (the directory does).
+    """
+    is_self = viewer.is_authenticated and profile.user_id == viewer.pk
+    audience = Visibility.STAFF if is_self else audience_of(viewer)
+    if not is_self and audience != Visibility.STAFF:
+        if profile.status != MembershipStatus.APPROVED:
+            return None
+        if profile.visibility not in levels_visible_to(audience):
+            return None
+    view = ProfileView(
+        public_id=str(profile.public_id),
+        display_name=profile.display_name,
+        pronouns=profile.pronouns,
+        headline=profile.headline,
+        bio=profile.bio,
+        interests=profile.interests,
+        mentoring_offered=profile.mentoring_offered,
+        mentoring_wanted=profile.mentoring_wanted,
+        mentoring_topics=profile.mentoring_topics,
+        skills=[item.tag for item in profile.skill_items.all()],
+        languages=[str(language) for language in profile.languages.all()],
+        is_self=is_self,
+    )
+    if profile.photo and can_see(profile, profile.photo_visibility, audience):
+        view.photo_url = profile.photo.url
+    if profile.home_area and can_see(profile, profile.home_area_visibility, audience):
+        view.home_area = profile.home_area
+        view.home_area_label = profile.home_area_label
+    if can_see(profile, profile.programmes_visibility, audience):
+        view.programmes = [
+            {
+                "title": claim.programme.title,
+                "cohort": claim.cohort,
+                "confirmed": claim.confirmed,
+            }
+            for claim in profile.claims.all()
+            if claim.confirmed or is_self or audience == Visibility.STAFF
+        ]
+    if can_see(profile, profile.links_visibility, audience):
+        view.links = profile.link_list
+    return view

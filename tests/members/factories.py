@@ -1,0 +1,53 @@
+"""Factories for members: accounts with a verified address and a profile."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from members.models import MembershipStatus, Profile
+
+PASSWORD = "a-long-member-passphrase"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"member{n}@example.org")
+    first_name = factory.Sequence(lambda n: f"Legalname{n}")
+    last_name = "Surname"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified(user, create, extracted, **kwargs):
+        if create:
+            user.save()
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    display_name = factory.Sequence(lambda n: f"Chosen Name {n}")
+    status = MembershipStatus.APPROVED
+    headline = "Community organiser"
+    bio = "I organise tenants in my borough."
+    privacy_notice_version = "2025-01"
+
+    class Meta:
+        model = Profile
+
+
+class StaffFactory(UserFactory):
+    """A member-staff account: staff, with permission to moderate members."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def moderator(user, create, extracted, **kwargs):
+        if create:
+            user.user_permissions.add(
+                Permission.objects.get(codename="moderate_members"),
+                Permission.objects.get(codename="access_admin"),
+            )

@@ -1,0 +1,89 @@
+"""Every member-area URL against anonymous, pending member, approved member, another
+member and staff. The profile belongs to "approved"; "another" is a second member."""
+
+import pytest
+from django.urls import reverse
+
+# Expected status per viewer: anonymous, pending, approved (owner), another, staff.
+# 302 for anonymous means "sent to sign in".
+MATRIX = [
+    ("members:directory", None, "get", (302, 403, 200, 200, 200)),
+    ("members:dashboard", None, "get", (302, 200, 200, 200, 200)),
+    ("members:edit_profile", None, "get", (302, 200, 200, 200, 200)),
+    ("members:export_data", None, "get", (302, 200, 200, 200, 200)),
+    ("members:delete_account", None, "get", (302, 200, 200, 200, 200)),
+    ("members:privacy_notice", None, "get", (200, 200, 200, 200, 200)),
+    ("members:skill", "skill", "get", (302, 403, 200, 200, 200)),
+    # A members-only profile: invisible to anonymous (404), refused to pending (403).
+    ("members:profile", "profile", "get", (404, 403, 200, 200, 200)),
+    ("members:profile_json", "profile", "get", (404, 403, 200, 200, 200)),
+    # Own profile: no messaging, blocking or reporting yourself (404).
+    ("members:message", "profile", "get", (302, 403, 404, 200, 200)),
+    ("members:report", "profile", "get", (302, 403, 404, 200, 200)),
+    ("members:block", "profile", "post", (302, 403, 404, 302, 302)),
+    ("members:claim_programme", None, "post", (302, 302, 302, 302, 302)),
+    ("members:accept_invitation", "token", "get", (404, 404, 404, 404, 404)),
+]
+VIEWERS = ["anonymous", "pending", "approved", "another", "staff"]
+
+
+@pytest.mark.parametrize(("url_name", "arg", "method", "expected"), MATRIX)
+def test_member_area_authorisation(client, viewers, url_name, arg, method, expected):
+    from home.models import Skill
+
+    Skill.objects.get_or_create(name="Campaigning", slug="campaigning")
+    owner = viewers["approved"]
+    args = {
+        None: [],
+        "skill": ["campaigning"],
+        "profile": [owner.profile.public_id],
+        "token": ["not-a-real-token"],
+    }[arg]
+    url = reverse(url_name, args=args)
+    for viewer_kind, status in zip(VIEWERS, expected, strict=True):
+        client.logout()
+        if viewers[viewer_kind]:
+            # The owner views their own profile as "approved"; others as themselves.
+            client.force_login(viewers[viewer_kind])
+        response = getattr(client, method)(url)
+        assert response.status_code == status, (viewer_kind, url, response.status_code)
+        if status == 302 and viewer_kind == "anonymous":
+            assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_pending_members_see_their_own_profile_but_no_one_elses(client, viewers):
+    pending = viewers["pending"]
+    client.force_login(pending)
+    own = reverse("members:profile", args=[pending.profile.public_id])
+    assert client.get(own).status_code == 200
+    public_other = viewers["another"].profile
+    public_other.visibility = "public"
+    public_other.save()
+    other = reverse("members:profile", args=[public_other.public_id])
+    assert client.get(other).status_code == 403
+
+
+def test_public_profiles_are_visible_to_anyone(client, viewers):
+    profile = viewers["another"].profile
+    profile.visibility = "public"
+    profile.save()
+    response = client.get(reverse("members:profile", args=[profile.public_id]))
+    assert response.status_code == 200
+    assert "Another Member" in response.text
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["pending", "claims", "reports", "invitations", "audit", "export_csv"],
+)
+def test_staff_admin_views_are_for_member_staff_only(client, viewers, url_name):
+    url = reverse(f"members_admin:{url_name}")
+    for viewer_kind in VIEWERS:
+        client.logout()
+        if viewers[viewer_kind]:
+            client.force_login(viewers[viewer_kind])
+        status = client.get(url).status_code
+        if viewer_kind == "staff":
+            assert status == 200
+        else:
+            assert status in (302, 403), viewer_kind

@@ -1,0 +1,100 @@
+"""Their data, their choice: a complete download, and a deletion that leaves no trace."""
+
+import json
+
+from django.apps import apps
+from django.core import mail
+from django.db import models
+from django.urls import reverse
+
+from home.models import Skill
+from members.models import AuditEvent, Block, Invitation, LoginRecord, MemberMessage, Report
+from members.services import messaging
+from tests.members.factories import PASSWORD
+
+
+def test_download_contains_everything_held(client, approved_member, another_member):
+    profile = approved_member.profile
+    profile.skills.add(Skill.objects.create(name="Campaigning", slug="campaigning"))
+    messaging.send_message(approved_member, another_member.profile, "Hello from me")
+    Block.objects.create(blocker=approved_member, blocked=another_member)
+    Report.objects.create(reporter=approved_member, profile=another_member.profile, reason="Spam")
+    client.post(reverse("account_login"), {"login": approved_member.email, "password": PASSWORD})
+    response = client.post(reverse("members:export_data"))
+    assert response["Content-Disposition"] == 'attachment; filename="my-data.json"'
+    data = json.loads(response.content)
+    assert data["account"]["email"] == approved_member.email
+    assert data["profile"]["display_name"] == "Approved Viewer"
+    assert data["profile"]["skills"] == ["Campaigning"]
+    assert data["consents"]["privacy_notice_version"] == "2025-01"
+    assert data["messages_sent"][0]["body"] == "Hello from me"
+    assert data["blocked_members"] == ["Another Member"]
+    assert data["reports_made"][0]["reason"] == "Spam"
+    assert len(data["login_history"]) == 1
+    assert data["stories"] == [] and data["event_replies"] == []
+    assert AuditEvent.objects.filter(action="exported").exists()
+
+
+def all_text_in_database():
+    """Every text value of every model in the database, for the no-trace check."""
+    for model in apps.get_models():
+        text_fields = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, (models.CharField, models.TextField, models.JSONField))
+        ]
+        if not text_fields:
+            continue
+        for row in model.objects.values_list(*text_fields):
+            for value in row:
+                if value:
+                    yield model, str(value)
+
+
+def test_deletion_needs_the_password(client, approved_member):
+    client.force_login(approved_member)
+    response = client.post(reverse("members:delete_account"), {"password": "wrong"})
+    assert "not correct" in response.text
+    assert type(approved_member).objects.filter(pk=approved_member.pk).exists()
+
+
+def test_deletion_leaves_no_trace_of_email_or_name(client, approved_member, another_member, staff):
+    email, name = approved_member.email, "Approved Viewer"
+    legal_name = approved_member.first_name
+    messaging.send_message(approved_member, another_member.profile, f"Hi, I am {name}")
+    messaging.send_message(another_member, approved_member.profile, f"Hello {name}")
+    Report.objects.create(reporter=another_member, profile=approved_member.profile, reason=name)
+    Invitation.objects.create(email=email, token_hash="x" * 64, expires_at="2030-01-01T00:00Z")
+    client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
+    assert LoginRecord.objects.filter(user=approved_member).exists()
+    client.post(reverse("members:delete_account"), {"password": PASSWORD})
+    assert not type(approved_member).objects.filter(pk=approved_member.pk).exists()
+    for model, value in all_text_in_database():
+        assert email not in value, model
+        assert name not in value, model
+        assert legal_name not in value, model
+    assert not MemberMessage.objects.exists()
+    assert AuditEvent.objects.filter(action="deleted", subject=f"#{approved_member.pk}").exists()
+    assert len(mail.outbox) == 2
+
+
+def test_staff_csv_export_includes_only_consenting_members(client, staff, viewers):
+    viewers["approved"].profile.staff_export_consent = True
+    viewers["approved"].profile.save()
+    client.force_login(staff)
+    csv_text = client.get(reverse("members_admin:export_csv")).content.decode()
+    assert viewers["approved"].email in csv_text
+    assert viewers["another"].email not in csv_text
+    assert viewers["pending"].email not in csv_text
+    assert AuditEvent.objects.filter(action="staff_export").exists()
+
+
+def test_audit_trail_lists_events_without_names(client, staff, pending_member):
+    client.force_login(staff)
+    client.post(
+        reverse("members_admin:decide", args=[pending_member.profile.pk]),
+        {"decision": "approve"},
+    )
+    response = client.get(reverse("members_admin:audit"))
+    assert "Membership approved" in response.text
+    assert f"#{pending_member.pk}" in response.text
