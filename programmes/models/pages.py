@@ -280,6 +280,15 @@ class ProgrammePage(Page):
             label=_("Notice"),
         ),
     ]
+    outcome_panels = [
+        HelpPanel(
+            content=_(
+                "What the programme delivered against the targets promised to funders. "
+                "Pages show them as a table and a bar chart."
+            )
+        ),
+        InlinePanel("outcome_figures", heading=_("Outcome figures"), label=_("Figure")),
+    ]
     application_panels = [
         FieldRowPanel([FieldPanel("applications_open_at"), FieldPanel("application_deadline")]),
         FieldPanel("how_to_apply"),
@@ -292,6 +301,7 @@ class ProgrammePage(Page):
             ObjectList(details_panels, heading=_("Who, when, where")),
             ObjectList(schedule_panels, heading=_("Schedule")),
             ObjectList(application_panels, heading=_("Applications")),
+            ObjectList(outcome_panels, heading=_("Outcomes")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -341,6 +351,7 @@ class ProgrammePage(Page):
         SynchronizedField("application_form"),
         SynchronizedField("partner_placements"),
         SynchronizedField("funder_placements"),
+        TranslatableField("outcome_figures"),
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
@@ -456,6 +467,7 @@ class ProgrammePage(Page):
                 placement.funder
                 for placement in self.funder_placements.select_related("funder", "funder__logo")
             ],
+            outcome_figures=list(self.outcome_figures.all()),
         )
         return context
 
