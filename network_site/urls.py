@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import robots_txt, search_view
 from programmes.views import programme_calendar_view
 
 urlpatterns = [
@@ -20,6 +21,10 @@ urlpatterns = [
         programme_calendar_view,
         name="programme_calendar",
     ),
+    # Stories issue: site search, robots.txt and the newsletter (feeds are served by
+    # the story index page itself, so they follow it wherever editors put it).
+    path("search/", search_view, name="search"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,9 @@
 """Programmes on the home page, through the home app's section hook."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from home.search import SearchableType
 from home.sections import HomeSection
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 from programmes.status import accepting_applications_q
@@ -24,6 +26,11 @@ def open_programmes_section(home_page, request):
         template="programmes/includes/open_programmes_section.html",
         context={"open_programmes": programmes, "programme_index": index},
     )
+
+
+@hooks.register("searchable_page_types")
+def searchable_programmes():
+    return SearchableType(key="programmes", label=_("Programmes"), model=ProgrammePage, order=10)
 
 
 @hooks.register("demo_content", order=10)

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.search import SearchableType
 from home.sections import HomeSection
 from stories.admin_views import withdraw_consent_view
 from stories.models import HighlightFigure, StoryIndexPage, StoryPage
@@ -126,6 +127,11 @@ def withdraw_consent_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def withdraw_consent_header_button(page, user, view_name, next_url=None):
     yield from _withdraw_button(page, user)
+
+
+@hooks.register("searchable_page_types")
+def searchable_stories():
+    return SearchableType(key="stories", label=_("Stories and news"), model=StoryPage, order=20)
 
 
 # Demo -------------------------------------------------------------------------------

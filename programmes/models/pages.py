@@ -452,9 +452,37 @@ class ProgrammePage(Page):
         ]
         return [entry for _date, _rank, entry in sorted(entries, key=lambda e: e[:2])]
 
+    def structured_data(self, request) -> dict:
+        """schema.org Course, so search engines can show the programme as a free course."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Course",
+            "name": self.title,
+            "description": self.search_description or self.summary,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "isAccessibleForFree": self.is_free,
+            "hasCourseInstance": {
+                "@type": "CourseInstance",
+                "courseMode": {
+                    DeliveryMode.IN_PERSON: "onsite",
+                    DeliveryMode.ONLINE: "online",
+                    DeliveryMode.HYBRID: "blended",
+                }.get(self.delivery_mode, "blended"),
+                "startDate": self.start_date.isoformat(),
+                "endDate": self.end_date.isoformat(),
+            },
+        }
+        if self.organiser:
+            data["provider"] = {"@type": "Organization", "name": self.organiser.name}
+            if self.organiser.website:
+                data["provider"]["sameAs"] = self.organiser.website
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            structured_data=self.structured_data(request),
             status=self.application_status,
             schedule=self.schedule(),
             partners=[
