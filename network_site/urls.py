@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt, search_view
 from programmes.views import programme_calendar_view
+from stories.newsletter_views import confirm_view, signup_view, unsubscribe_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,6 +26,9 @@ urlpatterns = [
     # the story index page itself, so they follow it wherever editors put it).
     path("search/", search_view, name="search"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("newsletter/", signup_view, name="newsletter_signup"),
+    path("newsletter/confirm/<str:token>/", confirm_view, name="newsletter_confirm"),
+    path("newsletter/unsubscribe/<str:token>/", unsubscribe_view, name="newsletter_unsubscribe"),
 ]
 
 if settings.DEBUG:

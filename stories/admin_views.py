@@ -29,3 +29,29 @@ def withdraw_consent_view(request, page_id):
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[story.pk]))
     return TemplateResponse(request, "stories/admin/withdraw_consent.html", {"story": story})
+
+
+def export_subscribers_view(request):
+    """Confirmed subscribers as CSV, for staff who may view subscribers."""
+    import csv
+
+    from django.http import HttpResponse
+
+    from stories.models import Subscriber, SubscriberStatus
+
+    if not request.user.has_perm("stories.view_subscriber"):
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="confirmed-subscribers.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["email", "language", "confirmed_at"])
+    confirmed = Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED).order_by("email")
+    for subscriber in confirmed.iterator():
+        writer.writerow(
+            [
+                subscriber.email,
+                subscriber.language,
+                subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else "",
+            ]
+        )
+    return response

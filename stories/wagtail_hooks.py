@@ -11,8 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.search import SearchableType
 from home.sections import HomeSection
-from stories.admin_views import withdraw_consent_view
-from stories.models import HighlightFigure, StoryIndexPage, StoryPage
+from stories.admin_views import export_subscribers_view, withdraw_consent_view
+from stories.models import HighlightFigure, StoryIndexPage, StoryPage, Subscriber
 from stories.models.pages import listed_stories
 
 HOME_PAGE_HIGHLIGHTS = 6
@@ -92,6 +92,19 @@ class HighlightFigureViewSet(SnippetViewSet):
 register_snippet(HighlightFigureViewSet)
 
 
+class SubscriberViewSet(SnippetViewSet):
+    model = Subscriber
+    icon = "mail"
+    menu_label = _("Newsletter subscribers")
+    list_display = ["email", "status", "language", "confirmed_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["email"]
+    inspect_view_enabled = True
+
+
+register_snippet(SubscriberViewSet)
+
+
 @hooks.register("register_admin_urls")
 def story_admin_urls():
     return [
@@ -99,7 +112,12 @@ def story_admin_urls():
             "stories/<int:page_id>/withdraw-consent/",
             withdraw_consent_view,
             name="stories_withdraw_consent",
-        )
+        ),
+        path(
+            "stories/subscribers/export.csv",
+            export_subscribers_view,
+            name="stories_export_subscribers",
+        ),
     ]
 
 
