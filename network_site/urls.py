@@ -1,8 +1,9 @@
 """URL configuration.
 
-Unprefixed: the admin, documents, accounts, the sitemap and the language switch.
-Locale-prefixed (/en/, /zh-hant/, /ar/…): pages and everything readers follow from
-them, such as programme calendars.
+Unprefixed: the admin, documents, accounts, the member area, the newsletter's form and
+email links, the sitemap, robots.txt and the language switch.
+Locale-prefixed (/en/, /zh-hant/, /ar/…): pages, search, and everything readers follow
+from pages, such as programme calendars and story feeds.
 """
 
 from django.conf import settings
@@ -14,16 +15,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import switch_language
+from home.views import robots_txt, search_view, switch_language
 from programmes.views import programme_calendar_view
+from stories.newsletter_views import confirm_view, signup_view, unsubscribe_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    # Member area (issue 4): directory, profiles, the member's own data.
+    # Member area: directory, profiles, the member's own data.
     path("members/", include("members.urls")),
+    # Newsletter: the sign-up form and the links in its emails.
+    path("newsletter/", signup_view, name="newsletter_signup"),
+    path("newsletter/confirm/<str:token>/", confirm_view, name="newsletter_confirm"),
+    path("newsletter/unsubscribe/<str:token>/", unsubscribe_view, name="newsletter_unsubscribe"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("language/<str:language_code>/", switch_language, name="switch_language"),
 ]
 
@@ -33,6 +40,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("search/", search_view, name="search"),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)+)calendar\.ics$",
         programme_calendar_view,

@@ -15,6 +15,7 @@ from home.models import Funder, Organisation
 from programmes.models import (
     ProgrammeFunder,
     ProgrammeIndexPage,
+    ProgrammeOutcomeFigure,
     ProgrammePage,
     ProgrammePartner,
     ProgrammeScheduleNote,
@@ -311,7 +312,28 @@ def active_citizens_together() -> dict:
             ),
         ],
         "how_to_apply": "",
+        "outcome_figures": ACT_OUTCOME_FIGURES,
     }
+
+
+# The seven figures of the Active Citizens Together seed document, exactly.
+ACT_OUTCOME_FIGURES = [
+    # label, delivered, target, unit
+    ("Workshops", 24, 20, "workshops"),
+    ("Workshop participants", 256, 200, "people"),
+    ("ESOL classes", 47, 20, "classes"),
+    ("ESOL class participants", 280, 200, "people"),
+    ("Mentoring meetings", 23, 20, "meetings"),
+    ("People involved in mentoring", 58, 40, "people"),
+    ("Network members", 111, 50, "people"),
+]
+
+
+def _outcome_figures(spec: dict) -> list[ProgrammeOutcomeFigure]:
+    return [
+        ProgrammeOutcomeFigure(label=label, delivered=delivered, target=target, unit=unit)
+        for label, delivered, target, unit in spec.get("outcome_figures", [])
+    ]
 
 
 def open_programme(today: date) -> dict:
@@ -441,6 +463,7 @@ def _build(index: ProgrammeIndexPage, spec: dict) -> ProgrammePage:
         ProgrammePartner(organisation=organisations[name]) for name in spec["partners"]
     ]
     page.funder_placements = [ProgrammeFunder(funder=funders[name]) for name in spec["funders"]]
+    page.outcome_figures = _outcome_figures(spec)
     index.add_child(instance=page)
     page.topics.add(*spec["topics"])
     page.skills.add(*spec["skills"])
@@ -484,6 +507,11 @@ def load_programmes(run):
             run.note(f"programme {spec['title']}")
         elif spec["slug"] == OPEN_PROGRAMME_SLUG and _refresh_open_programme(page, run.today):
             run.note(f"new dates for {spec['title']}")
+        elif spec.get("outcome_figures") and not page.outcome_figures.exists():
+            # Sites loaded before outcome figures existed gain them once.
+            page.outcome_figures = _outcome_figures(spec)
+            page.save_revision().publish()
+            run.note(f"outcome figures for {spec['title']}")
 
 
 INDEX_ZH_HANT = {

@@ -1,8 +1,10 @@
 """Programmes on the home page, through the home app's section hook."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from home.i18n import default_locale_version, localize_pages
+from home.search import SearchableType
 from home.sections import HomeSection
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 from programmes.status import accepting_applications_q
@@ -29,6 +31,11 @@ def open_programmes_section(home_page, request):
             "programme_index": localize_pages([index], request)[0] if index else None,
         },
     )
+
+
+@hooks.register("searchable_page_types")
+def searchable_programmes():
+    return SearchableType(key="programmes", label=_("Programmes"), model=ProgrammePage, order=10)
 
 
 @hooks.register("demo_content", order=10)

@@ -27,11 +27,11 @@ from tests.factories import FunderFactory, OrganisationFactory, ProgrammePageFac
 
 # Budgets: the exact count measured (the same with 1 and with 50 programmes, on SQLite
 # and PostgreSQL), plus a headroom of 2.
-HOME_PAGE_QUERIES = 16 + 2
+HOME_PAGE_QUERIES = 23  # with latest stories, highlight figures and the switcher
 PROGRAMME_INDEX_QUERIES = 17 + 2
 PROGRAMME_INDEX_STATUS_FILTER_QUERIES = 17 + 2
 PROGRAMME_INDEX_TOPIC_FILTER_QUERIES = 17 + 2
-PROGRAMME_PAGE_QUERIES = 20 + 2
+PROGRAMME_PAGE_QUERIES = 24  # with outcome figures and hreflang alternates
 PROGRAMME_CALENDAR_QUERIES = 10 + 2
 NOT_FOUND_QUERIES = 9 + 2
 

@@ -1,5 +1,6 @@
 """Shared ground: vocabularies, reusable snippets, site settings and the home page."""
 
+from .figures import OutcomeFigure
 from .pages import HomePage, HomePageFunder
 from .settings import SiteSettings, SocialLink
 from .snippets import Funder, Organisation
@@ -10,6 +11,7 @@ __all__ = [
     "HomePage",
     "HomePageFunder",
     "Organisation",
+    "OutcomeFigure",
     "SiteSettings",
     "Skill",
     "SocialLink",

@@ -67,6 +67,8 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    # Named by string: the sections live in their own apps, which home never imports.
+    subpage_types = ["programmes.ProgrammeIndexPage", "stories.StoryIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

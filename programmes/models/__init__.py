@@ -1,5 +1,6 @@
 """Programmes: the index page, the programme page and its schedule."""
 
+from .outcomes import ProgrammeOutcomeFigure
 from .pages import ProgrammeFunder, ProgrammeIndexPage, ProgrammePage, ProgrammePartner
 from .schedule import ProgrammeScheduleNote, ProgrammeSession, ScheduleDay
 from .tags import ProgrammeSkill, ProgrammeTopic
@@ -7,6 +8,7 @@ from .tags import ProgrammeSkill, ProgrammeTopic
 __all__ = [
     "ProgrammeFunder",
     "ProgrammeIndexPage",
+    "ProgrammeOutcomeFigure",
     "ProgrammePage",
     "ProgrammePartner",
     "ProgrammeScheduleNote",

@@ -284,6 +284,15 @@ class ProgrammePage(Page):
             label=_("Notice"),
         ),
     ]
+    outcome_panels = [
+        HelpPanel(
+            content=_(
+                "What the programme delivered against the targets promised to funders. "
+                "Pages show them as a table and a bar chart."
+            )
+        ),
+        InlinePanel("outcome_figures", heading=_("Outcome figures"), label=_("Figure")),
+    ]
     application_panels = [
         FieldRowPanel([FieldPanel("applications_open_at"), FieldPanel("application_deadline")]),
         FieldPanel("how_to_apply"),
@@ -296,6 +305,7 @@ class ProgrammePage(Page):
             ObjectList(details_panels, heading=_("Who, when, where")),
             ObjectList(schedule_panels, heading=_("Schedule")),
             ObjectList(application_panels, heading=_("Applications")),
+            ObjectList(outcome_panels, heading=_("Outcomes")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -345,6 +355,7 @@ class ProgrammePage(Page):
         SynchronizedField("application_form"),
         SynchronizedField("partner_placements"),
         SynchronizedField("funder_placements"),
+        TranslatableField("outcome_figures"),
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
@@ -445,9 +456,37 @@ class ProgrammePage(Page):
         ]
         return [entry for _date, _rank, entry in sorted(entries, key=lambda e: e[:2])]
 
+    def structured_data(self, request) -> dict:
+        """schema.org Course, so search engines can show the programme as a free course."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Course",
+            "name": self.title,
+            "description": self.search_description or self.summary,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "isAccessibleForFree": self.is_free,
+            "hasCourseInstance": {
+                "@type": "CourseInstance",
+                "courseMode": {
+                    DeliveryMode.IN_PERSON: "onsite",
+                    DeliveryMode.ONLINE: "online",
+                    DeliveryMode.HYBRID: "blended",
+                }.get(self.delivery_mode, "blended"),
+                "startDate": self.start_date.isoformat(),
+                "endDate": self.end_date.isoformat(),
+            },
+        }
+        if self.organiser:
+            data["provider"] = {"@type": "Organization", "name": self.organiser.name}
+            if self.organiser.website:
+                data["provider"]["sameAs"] = self.organiser.website
+        return data
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            structured_data=self.structured_data(request),
             status=self.application_status,
             schedule=self.schedule(),
             partners=[
@@ -460,6 +499,7 @@ class ProgrammePage(Page):
                 placement.funder
                 for placement in self.funder_placements.select_related("funder", "funder__logo")
             ],
+            outcome_figures=list(self.outcome_figures.all()),
         )
         return context
 

@@ -72,6 +72,7 @@ def programme_post_data(**changes):
         "organiser": "",
         "partner_placements": inline_formset([]),
         "funder_placements": inline_formset([]),
+        "outcome_figures": inline_formset([]),
         "schedule_introduction": "One Saturday a month.",
         "sessions": sessions if isinstance(sessions, dict) else inline_formset(sessions),
         "schedule_notes": inline_formset(notes),

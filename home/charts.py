@@ -1,0 +1,110 @@
+"""Server-rendered bar charts of outcome figures: delivered against target.
+
+Pages hand any sequence of figures (model rows or StreamField values) to
+`outcome_chart()`; the template draws a table and an SVG with no JavaScript.
+Each row is scaled on its own, because workshops and participants are counted
+in different units: the bar shows delivered, the marker shows the target.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+BAR_AREA = 440  # SVG units available to the longest bar of each row
+LABEL_HEIGHT = 22
+BAR_HEIGHT = 20
+ROW_GAP = 18
+ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One figure, with the numbers and geometry the template needs."""
+
+    label: str
+    delivered: int
+    target: int | None
+    unit: str
+    index: int
+
+    @property
+    def percent(self) -> int | None:
+        """Delivered as a whole percentage of the target, or None without a target."""
+        if not self.target:
+            return None
+        return round(self.delivered * 100 / self.target)
+
+    @property
+    def met_target(self) -> bool:
+        return self.target is not None and self.delivered >= self.target
+
+    @property
+    def scale(self) -> int:
+        return max(self.delivered, self.target or 0, 1)
+
+    @property
+    def delivered_width(self) -> int:
+        return round(BAR_AREA * self.delivered / self.scale)
+
+    @property
+    def target_x(self) -> int | None:
+        if not self.target:
+            return None
+        return round(BAR_AREA * self.target / self.scale)
+
+    @property
+    def top(self) -> int:
+        return self.index * ROW_HEIGHT
+
+    @property
+    def bar_top(self) -> int:
+        return self.top + LABEL_HEIGHT
+
+    @property
+    def text_baseline(self) -> int:
+        return self.top + LABEL_HEIGHT - 6
+
+    @property
+    def bar_text_baseline(self) -> int:
+        return self.bar_top + BAR_HEIGHT - 5
+
+
+@dataclass(frozen=True)
+class OutcomeChart:
+    rows: list[ChartRow]
+
+    @property
+    def height(self) -> int:
+        return max(len(self.rows) * ROW_HEIGHT, ROW_HEIGHT)
+
+    @property
+    def bar_area(self) -> int:
+        return BAR_AREA
+
+    @property
+    def bar_height(self) -> int:
+        return BAR_HEIGHT
+
+
+def _read(figure, name, default=None):
+    if isinstance(figure, Mapping):
+        return figure.get(name, default)
+    return getattr(figure, name, default)
+
+
+def outcome_chart(figures: Iterable) -> OutcomeChart:
+    """Rows for the table and chart, from model rows or StreamField struct values."""
+    rows = []
+    for index, figure in enumerate(figures):
+        delivered = _read(figure, "delivered_count")
+        if delivered is None:
+            delivered = _read(figure, "delivered", 0)
+        rows.append(
+            ChartRow(
+                label=_read(figure, "label", ""),
+                delivered=int(delivered or 0),
+                target=_read(figure, "target") or None,
+                unit=_read(figure, "unit", "") or "",
+                index=index,
+            )
+        )
+    return OutcomeChart(rows=rows)

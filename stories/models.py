@@ -1,1 +1,0 @@
-"""Participant stories, news and newsletters arrive with the stories issue."""

@@ -1,0 +1,149 @@
+"""Newsletter sign-up with double opt-in, unsubscribing, and sending in batches.
+
+Sending is at most once per person: a delivery row is committed (its unique
+constraint claims the pair) before the email goes out, so a run that is interrupted
+and started again skips everyone already claimed. A send that fails with an error
+releases its claim so the next run retries it.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from stories.models import NewsletterDelivery, Subscriber, SubscriberStatus
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def unsubscribe_url(subscriber) -> str:
+    return absolute(reverse("newsletter_unsubscribe", args=[subscriber.token]))
+
+
+def request_subscription(email: str, language: str) -> Subscriber:
+    """Create or reuse the subscriber and send a confirmation link, whatever the state.
+
+    The same address never makes a second row; a confirmed address is told it is
+    already subscribed rather than being confirmed again.
+    """
+    email = email.strip().lower()
+    now = timezone.now()
+    subscriber, created = Subscriber.objects.get_or_create(
+        email=email, defaults={"language": language, "consented_at": now}
+    )
+    if not created:
+        subscriber.language = language
+        subscriber.consented_at = now
+        if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
+            subscriber.status = SubscriberStatus.PENDING
+            subscriber.unsubscribed_at = None
+        subscriber.save()
+    context = {
+        "subscriber": subscriber,
+        "confirm_url": absolute(reverse("newsletter_confirm", args=[subscriber.token])),
+        "unsubscribe_url": unsubscribe_url(subscriber),
+    }
+    message = EmailMultiAlternatives(
+        subject=render_to_string("stories/email/confirm_subject.txt", context).strip(),
+        body=render_to_string("stories/email/confirm.txt", context),
+        to=[subscriber.email],
+        headers=unsubscribe_headers(subscriber),
+    )
+    message.send()
+    return subscriber
+
+
+def confirm(token: str) -> Subscriber | None:
+    subscriber = Subscriber.objects.filter(token=token).first()
+    if subscriber is None:
+        return None
+    if subscriber.status != SubscriberStatus.CONFIRMED:
+        subscriber.status = SubscriberStatus.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.save()
+    return subscriber
+
+
+def unsubscribe(token: str) -> Subscriber | None:
+    subscriber = Subscriber.objects.filter(token=token).first()
+    if subscriber is not None and subscriber.status != SubscriberStatus.UNSUBSCRIBED:
+        subscriber.status = SubscriberStatus.UNSUBSCRIBED
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save()
+    return subscriber
+
+
+def unsubscribe_headers(subscriber) -> dict[str, str]:
+    """RFC 2369 and RFC 8058 headers: mail apps show a one-click unsubscribe."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(subscriber)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def recipients_left(newsletter):
+    return (
+        Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED)
+        .exclude(deliveries__newsletter=newsletter)
+        .order_by("pk")
+    )
+
+
+def _claim(newsletter, subscriber) -> NewsletterDelivery | None:
+    try:
+        with transaction.atomic():
+            return NewsletterDelivery.objects.create(newsletter=newsletter, subscriber=subscriber)
+    except IntegrityError:
+        return None  # another run claimed this person first
+
+
+def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
+    context = {
+        "newsletter": newsletter,
+        "page_url": absolute(newsletter.url or ""),
+        "unsubscribe_url": unsubscribe_url(subscriber),
+    }
+    message = EmailMultiAlternatives(
+        subject=newsletter.title,
+        body=render_to_string("stories/email/newsletter.txt", context),
+        to=[subscriber.email],
+        headers=unsubscribe_headers(subscriber),
+    )
+    message.attach_alternative(
+        render_to_string("stories/email/newsletter.html", context), "text/html"
+    )
+    return message
+
+
+def send_newsletter(newsletter, *, batch_size=100, progress=None) -> int:
+    """Send to every confirmed subscriber who has not had it; returns how many were sent."""
+    sent = 0
+    while True:
+        batch = list(recipients_left(newsletter)[:batch_size])
+        if not batch:
+            return sent
+        connection = get_connection()
+        connection.open()
+        try:
+            for subscriber in batch:
+                delivery = _claim(newsletter, subscriber)
+                if delivery is None:
+                    continue
+                try:
+                    message = newsletter_email(newsletter, subscriber)
+                    message.connection = connection
+                    message.send()
+                except Exception:
+                    delivery.delete()  # not sent: the next run may try again
+                    raise
+                NewsletterDelivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
+                sent += 1
+                if progress is not None:
+                    progress.update(1)
+        finally:
+            connection.close()

@@ -1,0 +1,162 @@
+"""Stories in the admin, on the home page and in the demo."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.search import SearchableType
+from home.sections import HomeSection
+from stories.admin_views import export_subscribers_view, withdraw_consent_view
+from stories.models import HighlightFigure, StoryIndexPage, StoryPage, Subscriber
+from stories.models.pages import listed_stories
+
+HOME_PAGE_HIGHLIGHTS = 6
+HOME_PAGE_STORIES = 3
+
+
+# Home page --------------------------------------------------------------------------
+
+
+@hooks.register("home_page_sections")
+def highlight_figures_section(home_page, request):
+    """The figures editors chose to show, as a table and a chart."""
+    figures = list(
+        HighlightFigure.objects.filter(
+            show_on_home_page=True, locale_id=home_page.locale_id
+        ).select_related("page")[:HOME_PAGE_HIGHLIGHTS]
+    )
+    if not figures:
+        return None
+    sources = {
+        figure.page_id: figure.page for figure in figures if figure.page and figure.page.live
+    }
+    return HomeSection(
+        order=20,
+        template="stories/includes/highlight_figures_section.html",
+        context={"figures": figures, "sources": list(sources.values())},
+    )
+
+
+@hooks.register("home_page_sections")
+def latest_stories_section(home_page, request):
+    """The newest stories, with a link to all of them."""
+    stories = listed_stories(StoryPage.objects.live().public().descendant_of(home_page))[
+        :HOME_PAGE_STORIES
+    ]
+    index = StoryIndexPage.objects.live().public().descendant_of(home_page).first()
+    return HomeSection(
+        order=30,
+        template="stories/includes/latest_stories_section.html",
+        context={"stories": stories, "story_index": index},
+    )
+
+
+# Admin ------------------------------------------------------------------------------
+
+
+class StoryListingViewSet(PageListingViewSet):
+    """A flat list of every story with its kind and consent state."""
+
+    model = StoryPage
+    icon = "doc-full"
+    menu_label = _("Stories")
+    menu_order = 150
+    add_to_admin_menu = True
+    name = "stories"
+    columns = PageListingViewSet.columns + [
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("date", label=_("Date"), accessor="date"),
+        Column("consent_state", label=_("Consent"), accessor="consent_state"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_story_listing():
+    return StoryListingViewSet()
+
+
+class HighlightFigureViewSet(SnippetViewSet):
+    model = HighlightFigure
+    icon = "order"
+    menu_label = _("Highlight figures")
+    list_display = ["label", "delivered", "target", "unit", "show_on_home_page"]
+    sort_order_field = "sort_order"
+    add_to_admin_menu = False
+
+
+register_snippet(HighlightFigureViewSet)
+
+
+class SubscriberViewSet(SnippetViewSet):
+    model = Subscriber
+    icon = "mail"
+    menu_label = _("Newsletter subscribers")
+    list_display = ["email", "status", "language", "confirmed_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["email"]
+    inspect_view_enabled = True
+
+
+register_snippet(SubscriberViewSet)
+
+
+@hooks.register("register_admin_urls")
+def story_admin_urls():
+    return [
+        path(
+            "stories/<int:page_id>/withdraw-consent/",
+            withdraw_consent_view,
+            name="stories_withdraw_consent",
+        ),
+        path(
+            "stories/subscribers/export.csv",
+            export_subscribers_view,
+            name="stories_export_subscribers",
+        ),
+    ]
+
+
+class WithdrawConsentButton(PageMenuItem):
+    label = _("Withdraw consent")
+    icon_name = "warning"
+    url_name = "stories_withdraw_consent"
+    priority = 45
+
+    def is_shown(self, user):
+        return issubclass(self.page.specific_class or type(self.page), StoryPage) and (
+            self.page.permissions_for_user(user).can_edit()
+        )
+
+
+def _withdraw_button(page, user, next_url=None):
+    yield WithdrawConsentButton(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def withdraw_consent_listing_button(page, user, next_url=None):
+    yield from _withdraw_button(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def withdraw_consent_header_button(page, user, view_name, next_url=None):
+    yield from _withdraw_button(page, user)
+
+
+@hooks.register("searchable_page_types")
+def searchable_stories():
+    return SearchableType(key="stories", label=_("Stories and news"), model=StoryPage, order=20)
+
+
+# Demo -------------------------------------------------------------------------------
+
+
+@hooks.register("demo_content", order=20)
+def stories_demo_content(run):
+    from stories.demo import load_stories
+
+    load_stories(run)

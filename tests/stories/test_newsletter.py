@@ -1,0 +1,147 @@
+"""Newsletter sign-up, confirmation, unsubscribing, export and sending at most once."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from stories.models import NewsletterDelivery, Subscriber
+from tests.stories.factories import StoryPageFactory
+
+
+@pytest.fixture(autouse=True)
+def clear_rate_limit():
+    cache.clear()
+
+
+def sign_up(client, email="reader@example.org", **extra):
+    return client.post(
+        reverse("newsletter_signup"),
+        {"email": email, "language": "en", "consent": "on", **extra},
+    )
+
+
+def link_in(message, name):
+    return re.search(rf"http://testserver(/newsletter/{name}/[^/\s]+/)", message.body).group(1)
+
+
+def test_double_opt_in_confirms_only_after_the_link(client, db):
+    response = sign_up(client)
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == "pending"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.extra_headers["List-Unsubscribe"].startswith(
+        "<http://testserver/newsletter/unsubscribe/"
+    )
+
+    assert client.get(link_in(message, "confirm")).status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == "confirmed"
+
+
+def test_consent_is_required(client, db):
+    response = client.post(
+        reverse("newsletter_signup"), {"email": "a@example.org", "language": "en"}
+    )
+    assert response.status_code == 200
+    assert not Subscriber.objects.exists()
+
+
+def test_same_address_twice_never_makes_two_rows_and_resubscribing_works(client, db):
+    sign_up(client)
+    sign_up(client, email="Reader@Example.org")
+    assert Subscriber.objects.count() == 1
+    subscriber = Subscriber.objects.get()
+    client.get(reverse("newsletter_confirm", args=[subscriber.token]))
+    client.get(reverse("newsletter_unsubscribe", args=[subscriber.token]))
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+
+    sign_up(client)
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"
+    client.get(link_in(mail.outbox[-1], "confirm"))
+    subscriber.refresh_from_db()
+    assert subscriber.status == "confirmed"
+    assert Subscriber.objects.count() == 1
+
+
+def test_one_click_unsubscribe_by_post_without_csrf(db):
+    from django.test import Client
+
+    subscriber = Subscriber.objects.create(
+        email="a@example.org", status="confirmed", consented_at="2024-01-01T00:00Z"
+    )
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        reverse("newsletter_unsubscribe", args=[subscriber.token]),
+        {"List-Unsubscribe": "One-Click"},
+    )
+    assert response.status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+
+
+def test_sign_up_is_rate_limited(client, db):
+    for number in range(5):
+        assert sign_up(client, email=f"r{number}@example.org").status_code == 302
+    assert sign_up(client, email="r6@example.org").status_code == 429
+
+
+def _subscribers(count):
+    return [
+        Subscriber.objects.create(
+            email=f"s{number}@example.org", status="confirmed", consented_at="2024-01-01T00:00Z"
+        )
+        for number in range(count)
+    ]
+
+
+def test_send_newsletter_sends_once_even_after_an_interrupted_run(story_index, monkeypatch):
+    newsletter = StoryPageFactory(parent=story_index, kind="newsletter", slug="autumn")
+    _subscribers(7)
+    Subscriber.objects.create(email="pending@example.org", consented_at="2024-01-01T00:00Z")
+
+    from django.core.mail.backends.locmem import EmailBackend
+
+    original = EmailBackend.send_messages
+    calls = {"n": 0}
+
+    def fail_on_the_fourth(self, messages):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise ConnectionError("the mail server went away")
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", fail_on_the_fourth)
+    with pytest.raises(ConnectionError):
+        call_command("send_newsletter", "autumn", "--batch-size", "2")
+    assert len(mail.outbox) == 3
+
+    monkeypatch.setattr(EmailBackend, "send_messages", original)
+    call_command("send_newsletter", str(newsletter.pk), "--batch-size", "2")
+    call_command("send_newsletter", "autumn")
+
+    recipients = [message.to[0] for message in mail.outbox]
+    assert sorted(recipients) == sorted(f"s{number}@example.org" for number in range(7))
+    assert "pending@example.org" not in recipients
+    assert NewsletterDelivery.objects.filter(sent_at__isnull=False).count() == 7
+    assert all("List-Unsubscribe" in message.extra_headers for message in mail.outbox)
+    assert all("/newsletter/unsubscribe/" in message.body for message in mail.outbox)
+
+
+def test_staff_export_confirmed_subscribers_as_csv(client, db, django_user_model):
+    _subscribers(2)
+    Subscriber.objects.create(email="pending@example.org", consented_at="2024-01-01T00:00Z")
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+    response = client.get(reverse("stories_export_subscribers"))
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode().strip().splitlines()
+    assert lines[0] == "email,language,confirmed_at"
+    assert [line.split(",")[0] for line in lines[1:]] == ["s0@example.org", "s1@example.org"]
