@@ -95,12 +95,40 @@ def localize_pages(pages, request=None) -> list:
     localized = []
     for page in pages:
         version = translated.get(page.translation_key, page)
-        if version is not page and hasattr(page, "_prefetched_objects_cache"):
-            # Tags and other synchronised relations are the same in every language, so
-            # what was prefetched for the source serves the translation without a query.
-            version._prefetched_objects_cache = page._prefetched_objects_cache
+        if version is not page:
+            _share_prefetched(page, version)
         localized.append(version)
     return localized
+
+
+def _share_prefetched(source, version):
+    """Tags, images and other synchronised relations are the same in every language, so
+    what was prefetched for the source serves its translation without another query."""
+    if hasattr(source, "_prefetched_objects_cache"):
+        version._prefetched_objects_cache = source._prefetched_objects_cache
+    for name, related in source._state.fields_cache.items():
+        try:
+            field = source._meta.get_field(name)
+        except Exception:  # noqa: BLE001, S112 - a reverse relation: nothing to share
+            continue
+        attname = getattr(field, "attname", None)
+        if attname and getattr(version, attname, None) == getattr(source, attname, None):
+            version._state.fields_cache[name] = related
+
+
+def localize_objects(objects, request=None) -> list:
+    """Translatable snippets (not pages) in the reader's language where translated."""
+    objects = list(objects)
+    locale_id = active_locale_id(request)
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+    if not keys or locale_id is None:
+        return objects
+    model = type(objects[0])
+    translated = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(translation_key__in=keys, locale_id=locale_id)
+    }
+    return [translated.get(obj.translation_key, obj) for obj in objects]
 
 
 def live_translations(page, request) -> dict[str, object]:

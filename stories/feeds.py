@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from home.i18n import localize_pages
 from stories.models.pages import listed_stories
 
 FEED_LENGTH = 20
@@ -34,7 +35,7 @@ class StoriesRssFeed(Feed):
         return self.index_page.search_description or self.index_page.title
 
     def items(self):
-        return listed_stories(self.index_page.stories())[:FEED_LENGTH]
+        return localize_pages(listed_stories(self.index_page.stories())[:FEED_LENGTH], self.request)
 
     def item_title(self, item):
         return item.title

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.i18n import default_locale_version, localize_objects, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
 from stories.admin_views import export_subscribers_view, withdraw_consent_view
@@ -25,10 +26,12 @@ HOME_PAGE_STORIES = 3
 @hooks.register("home_page_sections")
 def highlight_figures_section(home_page, request):
     """The figures editors chose to show, as a table and a chart."""
-    figures = list(
+    source_home = default_locale_version(home_page, request)
+    figures = localize_objects(
         HighlightFigure.objects.filter(
-            show_on_home_page=True, locale_id=home_page.locale_id
-        ).select_related("page")[:HOME_PAGE_HIGHLIGHTS]
+            show_on_home_page=True, locale_id=source_home.locale_id
+        ).select_related("page")[:HOME_PAGE_HIGHLIGHTS],
+        request,
     )
     if not figures:
         return None
@@ -45,10 +48,15 @@ def highlight_figures_section(home_page, request):
 @hooks.register("home_page_sections")
 def latest_stories_section(home_page, request):
     """The newest stories, with a link to all of them."""
-    stories = listed_stories(StoryPage.objects.live().public().descendant_of(home_page))[
-        :HOME_PAGE_STORIES
-    ]
-    index = StoryIndexPage.objects.live().public().descendant_of(home_page).first()
+    source_home = default_locale_version(home_page, request)
+    stories = localize_pages(
+        listed_stories(StoryPage.objects.live().public().descendant_of(source_home))[
+            :HOME_PAGE_STORIES
+        ],
+        request,
+    )
+    index = StoryIndexPage.objects.live().public().descendant_of(source_home).first()
+    index = localize_pages([index], request)[0] if index else None
     return HomeSection(
         order=30,
         template="stories/includes/latest_stories_section.html",

@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.i18n import default_locale_version, localize_pages
 from stories.blocks import StoryBodyBlock
 from stories.forms import StoryPageForm
 from stories.models.consent import ConsentScope, consent_problem
@@ -85,7 +86,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
         verbose_name = _("story index page")
 
     def stories(self):
-        return StoryPage.objects.live().public().child_of(self)
+        """Stories of the default-language index: translations are swapped in when
+        shown, so an untranslated story is never missing from another language."""
+        return StoryPage.objects.live().public().child_of(default_locale_version(self))
 
     @path("")
     def index_route(self, request):
@@ -124,7 +127,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         query.pop("page", None)
         context.update(
             filter_form=form,
-            stories=page_obj.object_list,
+            stories=localize_pages(page_obj.object_list, request),
             page_obj=page_obj,
             filter_query=query.urlencode(),
             is_filtered=form.is_bound and form.has_changed(),
@@ -378,27 +381,31 @@ class StoryPage(Page):
 
     def related_stories(self, limit=3):
         """Stories that share a topic or a programme, newest first, topped up with the latest."""
+        source = default_locale_version(self)
         others = (
-            StoryPage.objects.live().public().exclude(pk=self.pk).filter(locale_id=self.locale_id)
+            StoryPage.objects.live()
+            .public()
+            .exclude(translation_key=self.translation_key)
+            .filter(locale_id=source.locale_id)
         )
         shared = list(
             listed_stories(
                 others.filter(
                     Q(
                         pk__in=StoryTopic.objects.filter(
-                            tag_id__in=self.topic_items.values("tag_id")
+                            tag_id__in=source.topic_items.values("tag_id")
                         ).values("content_object_id")
                     )
                     | Q(
                         pk__in=StoryProgramme.objects.filter(
-                            programme_id__in=self.programme_links.values("programme_id")
+                            programme_id__in=source.programme_links.values("programme_id")
                         ).values("page_id")
                     )
                 )
             )[:limit]
         )
         latest = listed_stories(others.exclude(pk__in=[story.pk for story in shared]))[:limit]
-        return (shared + list(latest))[:limit]
+        return localize_pages((shared + list(latest))[:limit])
 
     def structured_data(self, request) -> dict:
         """schema.org Article, for search engines and link previews."""

@@ -11,7 +11,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from stories.models import NewsletterDelivery, Subscriber, SubscriberStatus
 
@@ -47,12 +47,13 @@ def request_subscription(email: str, language: str) -> Subscriber:
         "confirm_url": absolute(reverse("newsletter_confirm", args=[subscriber.token])),
         "unsubscribe_url": unsubscribe_url(subscriber),
     }
-    message = EmailMultiAlternatives(
-        subject=render_to_string("stories/email/confirm_subject.txt", context).strip(),
-        body=render_to_string("stories/email/confirm.txt", context),
-        to=[subscriber.email],
-        headers=unsubscribe_headers(subscriber),
-    )
+    with translation.override(subscriber.language):
+        message = EmailMultiAlternatives(
+            subject=render_to_string("stories/email/confirm_subject.txt", context).strip(),
+            body=render_to_string("stories/email/confirm.txt", context),
+            to=[subscriber.email],
+            headers=unsubscribe_headers(subscriber),
+        )
     message.send()
     return subscriber
 
@@ -103,20 +104,24 @@ def _claim(newsletter, subscriber) -> NewsletterDelivery | None:
 
 
 def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
-    context = {
-        "newsletter": newsletter,
-        "page_url": absolute(newsletter.url or ""),
-        "unsubscribe_url": unsubscribe_url(subscriber),
-    }
-    message = EmailMultiAlternatives(
-        subject=newsletter.title,
-        body=render_to_string("stories/email/newsletter.txt", context),
-        to=[subscriber.email],
-        headers=unsubscribe_headers(subscriber),
-    )
-    message.attach_alternative(
-        render_to_string("stories/email/newsletter.html", context), "text/html"
-    )
+    """The newsletter for one subscriber, in their language: the page's translation where
+    one is live, and the email's own words in the interface translation."""
+    with translation.override(subscriber.language):
+        version = newsletter.localized
+        context = {
+            "newsletter": version,
+            "page_url": absolute(version.url or ""),
+            "unsubscribe_url": unsubscribe_url(subscriber),
+        }
+        message = EmailMultiAlternatives(
+            subject=version.title,
+            body=render_to_string("stories/email/newsletter.txt", context),
+            to=[subscriber.email],
+            headers=unsubscribe_headers(subscriber),
+        )
+        message.attach_alternative(
+            render_to_string("stories/email/newsletter.html", context), "text/html"
+        )
     return message
 
 
