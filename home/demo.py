@@ -173,7 +173,6 @@ def ensure_site_settings(home: HomePage):
     settings.organisation_name = "Active Citizens Network"
     settings.tagline = "Leadership and active citizenship for migrants and refugees"
     settings.contact_email = "hello@example.org"
-    settings.newsletter_url = "https://example.org/newsletter/"
     # Child rows of a clusterable model are written when the parent is saved.
     settings.social_links.create(label="Mastodon", url="https://social.example.org/@activecitizens")
     settings.social_links.create(label="Bluesky", url="https://bsky.example.org/activecitizens")

@@ -33,7 +33,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     newsletter_url = models.URLField(
         _("newsletter link"),
         blank=True,
-        help_text=_("Where people sign up for the newsletter."),
+        help_text=_(
+            "Only if the newsletter is run elsewhere; leave empty to use this site's own "
+            "sign-up page."
+        ),
     )
 
     panels = [
