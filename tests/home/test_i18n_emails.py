@@ -1,0 +1,49 @@
+"""Every email reaches people in the language they chose."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from members.models import MembershipStatus
+from members.services.membership import approve, decline
+from stories.services.newsletter import request_subscription
+from tests.members.factories import ProfileFactory, StaffFactory
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def staff(db):
+    return StaffFactory()
+
+
+@pytest.mark.parametrize(("language", "script"), [("ar", ARABIC), ("zh-hant", CHINESE)])
+def test_approval_email_is_in_the_members_language(staff, language, script):
+    profile = ProfileFactory(status=MembershipStatus.PENDING, preferred_language=language)
+    approve(profile, by=staff)
+    message = mail.outbox[-1]
+    assert message.to == [profile.user.email]
+    assert script.search(message.subject), message.subject
+    assert script.search(message.body)
+
+
+def test_decline_email_is_in_arabic_for_an_arabic_speaker(staff):
+    profile = ProfileFactory(status=MembershipStatus.PENDING, preferred_language="ar")
+    decline(profile, by=staff)
+    assert ARABIC.search(mail.outbox[-1].subject)
+
+
+def test_english_speaker_gets_english(staff):
+    profile = ProfileFactory(status=MembershipStatus.PENDING, preferred_language="en")
+    approve(profile, by=staff)
+    assert not ARABIC.search(mail.outbox[-1].body)
+    assert "approved" in mail.outbox[-1].subject
+
+
+def test_newsletter_confirmation_is_in_the_subscribers_language(db):
+    request_subscription("reader@example.org", "ar")
+    message = mail.outbox[-1]
+    assert ARABIC.search(message.subject), message.subject
+    assert ARABIC.search(message.body)
