@@ -198,3 +198,20 @@ def test_the_download_lists_my_stories(client, story_index, approved_member):
     assert story["consent"] == "anonymous"
     assert story["consent_given_on"] == timezone.localdate().isoformat()
     assert story["state"] == "in_review"
+
+
+def test_the_demo_member_has_one_story_in_review_and_a_second_load_adds_none(db, settings):
+    from django.core.management import call_command
+
+    from members.demo import MEMBER_EMAIL
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    [story] = StoryPage.objects.filter(submitted_by__email=MEMBER_EMAIL)
+    assert not story.live
+    assert story.current_workflow_state.status == "in_progress"
+    assert story.author_name == "Maya Member"
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert StoryPage.objects.filter(submitted_by__email=MEMBER_EMAIL).count() == 1
+    assert "member story" not in output.getvalue()
