@@ -73,6 +73,15 @@ LANGUAGE_CODES = [code for code, _label in SPOKEN_LANGUAGES]
 VISIBILITIES = ["members", "members", "members", "public", "staff"]
 
 MEMBER_EMAIL = "member@example.org"
+MEMBER_STORY = {
+    "title": "Speaking up at my children's school",
+    "text": (
+        "When I arrived I did not know that parents could speak at governors' meetings.\n\n"
+        "After the programme I asked about free school meals for families waiting for "
+        "their status. Now three other parents come with me."
+    ),
+    "consent": "name",
+}
 PENDING_EMAIL = "pending@example.org"
 
 
@@ -148,5 +157,21 @@ def load_members(run):
                 cohort="",
                 confirmed=index % 5 != 4,
             )
+    load_member_story(run)
     run.extra_logins.append(("member", MEMBER_EMAIL))
     run.extra_logins.append(("pending member", PENDING_EMAIL))
+
+
+def load_member_story(run):
+    """One story the demo member sent from the member area, waiting in Story review."""
+    from members.services import story_submission
+    from stories.models import StoryPage
+
+    member = get_user_model().objects.get(email=MEMBER_EMAIL)
+    if StoryPage.objects.filter(submitted_by=member).exists():
+        return
+    try:
+        story_submission.submit_story(member, **MEMBER_STORY)
+    except story_submission.NoStoryIndex:
+        return
+    run.note(f"member story in review: {MEMBER_STORY['title']}")

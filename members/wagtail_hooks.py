@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from members import admin_urls
+from members.services import story_submission
 from members.services.privacy import is_member_staff
 
 
@@ -48,3 +49,16 @@ def members_demo_content(run):
     from members.demo import load_members
 
     load_members(run)
+
+
+# The member's stories in their data, and what happens to them when the account goes.
+
+
+@hooks.register("member_data_export")
+def member_stories_export(user):
+    return {"stories": story_submission.export_submissions(user)}
+
+
+@hooks.register("member_account_deleting")
+def member_stories_forget(user):
+    story_submission.forget_submitter(user)

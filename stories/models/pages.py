@@ -196,6 +196,16 @@ class StoryPage(Page):
         related_name="+",
         help_text=_("Optional: the account of the person who wrote it."),
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="submitted_stories",
+        help_text=_("The member who sent this story from the member area, if one did."),
+    )
     topics = ClusterTaggableManager(
         through=StoryTopic,
         blank=True,
@@ -292,6 +302,10 @@ class StoryPage(Page):
         SynchronizedField("consent_withdrawn_on"),
         SynchronizedField("consent_note"),
     ]
+
+    # A member's submission belongs to the original only: copies and translations are
+    # not theirs to be told about, and deletion finds translations by translation key.
+    exclude_fields_in_copy = ["submitted_by"]
 
     base_form_class = StoryPageForm
     parent_page_types = ["stories.StoryIndexPage"]

@@ -3,7 +3,7 @@
 import pytest
 
 from members.models import MembershipStatus
-from tests.members.factories import ProfileFactory, StaffFactory
+from tests.members.factories import ProfileFactory, StaffFactory, UserFactory
 
 
 @pytest.fixture
@@ -35,3 +35,20 @@ def viewers(approved_member, another_member, pending_member, staff):
         "another": another_member,
         "staff": staff,
     }
+
+
+@pytest.fixture
+def story_index(home_page):
+    """The story index member submissions go under (it carries the "Story review" workflow)."""
+    from tests.stories.factories import StoryIndexPageFactory
+
+    return StoryIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def moderator(db):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(email="moderator@example.org", first_name="Morgan")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user

@@ -51,3 +51,16 @@ class StaffFactory(UserFactory):
                 Permission.objects.get(codename="moderate_members"),
                 Permission.objects.get(codename="access_admin"),
             )
+
+
+def submit_member_story(user, **overrides):
+    """A story sent by `user` through the member area's service, as a member would."""
+    from members.services.story_submission import submit_story
+
+    fields = {
+        "title": "How I spoke at the council",
+        "text": "I was nervous.\n\nThen I asked my question about the bus route.",
+        "consent": "name",
+        **overrides,
+    }
+    return submit_story(user, **fields)

@@ -12,6 +12,9 @@ MATRIX = [
     ("members:edit_profile", None, "get", (302, 200, 200, 200, 200)),
     ("members:export_data", None, "get", (302, 200, 200, 200, 200)),
     ("members:delete_account", None, "get", (302, 200, 200, 200, 200)),
+    ("members:submit_story", None, "get", (302, 403, 200, 200, 200)),
+    ("members:submit_story", None, "post", (302, 403, 200, 200, 200)),
+    ("members:my_stories", None, "get", (302, 403, 200, 200, 200)),
     ("members:privacy_notice", None, "get", (200, 200, 200, 200, 200)),
     ("members:skill", "skill", "get", (302, 403, 200, 200, 200)),
     # A members-only profile: invisible to anonymous (404), refused to pending (403).

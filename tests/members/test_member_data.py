@@ -4,13 +4,17 @@ import json
 
 from django.apps import apps
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
+from wagtail.images import get_image_model
 
 from home.models import Skill
 from members.models import AuditEvent, Block, Invitation, LoginRecord, MemberMessage, Report
 from members.services import messaging
-from tests.members.factories import PASSWORD
+from stories.models import StoryPage
+from tests.members.factories import PASSWORD, submit_member_story
+from tests.members.test_photos import jpeg_with_gps
 
 
 def test_download_contains_everything_held(client, approved_member, another_member):
@@ -58,9 +62,25 @@ def test_deletion_needs_the_password(client, approved_member):
     assert type(approved_member).objects.filter(pk=approved_member.pk).exists()
 
 
-def test_deletion_leaves_no_trace_of_email_or_name(client, approved_member, another_member, staff):
+def test_deletion_leaves_no_trace_of_email_or_name(
+    client, approved_member, another_member, staff, story_index
+):
     email, name = approved_member.email, "Approved Viewer"
     legal_name = approved_member.first_name
+    photo = SimpleUploadedFile("me.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    published = submit_member_story(
+        approved_member,
+        title="What the programme gave me",
+        consent="name-and-photo",
+        photo=photo,
+        photo_alt="Me at the town hall",
+        photo_shows_me=True,
+    )
+    published.get_latest_revision().publish()
+    draft = submit_member_story(approved_member, title="Not ready yet")
+    published.refresh_from_db()
+    assert published.live and published.author_name == name
+    mail.outbox.clear()
     messaging.send_message(approved_member, another_member.profile, f"Hi, I am {name}")
     messaging.send_message(another_member, approved_member.profile, f"Hello {name}")
     Report.objects.create(reporter=another_member, profile=approved_member.profile, reason=name)
@@ -76,6 +96,20 @@ def test_deletion_leaves_no_trace_of_email_or_name(client, approved_member, anot
     assert not MemberMessage.objects.exists()
     assert AuditEvent.objects.filter(action="deleted", subject=f"#{approved_member.pk}").exists()
     assert len(mail.outbox) == 2
+
+    # The published story stays, under "a former member" and without their photo.
+    assert not StoryPage.objects.filter(pk=draft.pk).exists()
+    published.refresh_from_db()
+    assert published.live
+    assert published.submitted_by is None
+    assert published.author_name == "A former member"
+    assert published.consent_scope == "anonymous"
+    assert published.lead_image is None
+    assert not get_image_model().objects.exists()
+    page = client.get(published.url)
+    assert page.status_code == 200
+    assert "A former member" in page.text
+    assert name not in page.text
 
 
 def test_staff_csv_export_includes_only_consenting_members(client, staff, viewers):
