@@ -1,6 +1,7 @@
 # Active Citizens Network: the commands a newcomer needs, read top to bottom.
 #   make demo   install, migrate, load the demo content and serve http://127.0.0.1:8000
 #   make test   install, check and run the whole test suite
+#   make test-browser  real-browser journeys and accessibility checks (Chromium, Playwright)
 #   make lint   ruff lint and format check
 #   make messages  extract strings into the .po catalogues and compile them (needs gettext)
 
@@ -11,7 +12,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test lint install check migrate serve clean messages
+.PHONY: demo test test-browser lint install check migrate serve clean messages
 
 $(STAMP): pyproject.toml
 	@echo "==> Creating $(VENV) and installing the site with its development tools"
@@ -44,7 +45,21 @@ check: install
 
 test: check
 	@echo "==> Running the test suite ($(if $(DATABASE_URL),$(DATABASE_URL),SQLite))"
-	@$(PY) -m pytest -n $(PYTEST_WORKERS) -q
+	@$(PY) -m pytest -n $(PYTEST_WORKERS) -q --ignore=tests/browser
+
+BROWSER_STAMP := $(VENV)/.installed-browser
+CHROMIUM ?= /usr/bin/chromium
+
+$(BROWSER_STAMP): $(STAMP)
+	@echo "==> Installing Playwright and axe-core (the browser itself comes from Debian)"
+	@$(PY) -m pip install --quiet -e '.[dev,browser]'
+	@touch $(BROWSER_STAMP)
+
+test-browser: $(BROWSER_STAMP)
+	@test -x $(CHROMIUM) || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
+	@echo "==> Browser journeys and accessibility in $(CHROMIUM); failures saved in var/test-artifacts/"
+	@mkdir -p var/test-artifacts
+	@CHROMIUM=$(CHROMIUM) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest tests/browser -p no:xdist -q
 
 lint: install
 	@echo "==> ruff lint and format check"

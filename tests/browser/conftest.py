@@ -1,0 +1,102 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright against a live server.
+
+Run with `make test-browser`. Every page a test opens is checked for requests to other
+hosts; on failure a screenshot and the page's HTML are saved in var/test-artifacts/.
+"""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(live_server, settings):
+    """The demo content, served by a live server the browser can reach."""
+    settings.DEBUG = False
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from wagtail.models import Site
+
+    host = urlparse(live_server.url)
+    Site.objects.filter(is_default_site=True).update(hostname=host.hostname, port=host.port)
+    return live_server
+
+
+@pytest.fixture
+def foreign_requests():
+    return []
+
+
+def open_page(browser, live_server, foreign_requests, viewport):
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    own = urlparse(live_server.url).netloc
+
+    def guard(route):
+        if urlparse(route.request.url).netloc != own:
+            foreign_requests.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    context.route(re.compile(".*"), guard)
+    return context.new_page()
+
+
+@pytest.fixture
+def phone(browser, demo_site, foreign_requests, request):
+    page = open_page(browser, demo_site, foreign_requests, PHONE)
+    request.node._browser_page = page
+    yield page
+    page.context.close()
+    assert foreign_requests == [], "a page asked another host for something"
+
+
+@pytest.fixture
+def desktop(browser, demo_site, foreign_requests, request):
+    page = open_page(browser, demo_site, foreign_requests, DESKTOP)
+    request.node._browser_page = page
+    yield page
+    page.context.close()
+    assert foreign_requests == [], "a page asked another host for something"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    page = getattr(item, "_browser_page", None)
+    if report.when == "call" and report.failed and page is not None and not page.is_closed():
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", item.nodeid)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        (ARTIFACTS / f"{name}.html").write_text(page.content())
+    return report

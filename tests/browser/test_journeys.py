@@ -1,0 +1,103 @@
+"""Journeys through the site as people make them, in a real browser."""
+
+import re
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_newcomer_on_a_phone_finds_an_open_programme_and_adds_it_to_their_calendar(
+    phone, demo_site
+):
+    phone.goto(demo_site.url + "/")
+    assert phone.url.endswith("/en/")
+    phone.get_by_role("heading", name="Open for applications").scroll_into_view_if_needed()
+    phone.get_by_role("link", name="Speak Up, Lead Locally", exact=True).click()
+    assert phone.get_by_role("heading", level=1).inner_text() == "Speak Up, Lead Locally"
+    assert phone.get_by_text("Open for applications").first.is_visible()
+    schedule = phone.get_by_role("heading", name="Schedule")
+    schedule.scroll_into_view_if_needed()
+    assert phone.locator(".schedule .session").count() == 12
+    # Nothing is wider than the phone: no sideways scrolling.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+    with phone.expect_download() as download_info:
+        phone.get_by_role("link", name="Add the schedule to your calendar").click()
+    calendar = Calendar.from_ical(Path(download_info.value.path()).read_bytes())
+    assert len(calendar.walk("VEVENT")) == 12
+
+    phone.get_by_role("link", name="How to apply").first.click()
+    apply_online = phone.get_by_role("link", name="Apply online")
+    assert apply_online.get_attribute("href") == "https://example.org/speak-up/apply/"
+
+
+def test_reader_switches_to_chinese_and_sees_the_translated_programme(desktop, demo_site):
+    desktop.goto(demo_site.url + "/en/programmes/hkmap-2023/")
+    desktop.get_by_role("navigation", name="Language").get_by_role("link", name="繁體中文").click()
+    assert desktop.url.endswith("/zh-hant/programmes/hkmap-2023/")
+    assert desktop.locator("html").get_attribute("lang") == "zh-hant"
+    assert "香港移民抱負計劃" in desktop.get_by_role("heading", level=1).inner_text()
+    # The schedule and the deadline are the source's, read the Chinese way.
+    assert desktop.locator(".schedule .session").count() == 11
+    assert "2023年9月20日" in desktop.locator(".programme__facts").inner_text()
+    # The choice is remembered for the site's front door.
+    desktop.goto(demo_site.url + "/")
+    assert desktop.url.endswith("/zh-hant/")
+
+
+def test_arabic_pages_read_right_to_left(phone, demo_site):
+    phone.goto(demo_site.url + "/ar/programmes/")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    filters = phone.locator("form.filters label").first
+    direction = filters.evaluate("element => getComputedStyle(element).direction")
+    assert direction == "rtl"
+    # An English programme inside the Arabic page keeps its own direction.
+    card = phone.locator("article.card").first
+    assert card.get_attribute("lang") == "en"
+    assert card.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    # Labels sit on the right-hand side in a right-to-left page.
+    label_box = filters.bounding_box()
+    field_box = phone.locator("form.filters select").first.bounding_box()
+    assert label_box["x"] + label_box["width"] >= field_box["x"] + field_box["width"] - 2
+
+
+def test_keyboard_only_sign_up_with_focus_always_visible(desktop, demo_site):
+    desktop.goto(demo_site.url + "/accounts/signup/")
+    focus_styles = []
+
+    def tab_to(selector):
+        for _ in range(60):
+            desktop.keyboard.press("Tab")
+            focused = desktop.evaluate_handle("document.activeElement")
+            if focused.evaluate("el => el === document.body"):
+                continue  # focus left the page for the browser's own controls
+            style = focused.evaluate(
+                "el => { const s = getComputedStyle(el);"
+                " return s.outlineStyle !== 'none' && s.outlineWidth !== '0px'"
+                " || s.boxShadow !== 'none'; }"
+            )
+            focus_styles.append((style, focused.evaluate("el => el.outerHTML.slice(0, 120)")))
+            if focused.evaluate(f"el => el.matches({selector!r})"):
+                return
+        raise AssertionError(f"never reached {selector} with the keyboard")
+
+    tab_to("input[type=email]")
+    desktop.keyboard.type("keyboard.user@example.org")
+    for field in desktop.locator("form input[type=password]").all():
+        tab_to(f"#{field.get_attribute('id')}")
+        desktop.keyboard.type("a-long-keyboard-passphrase")
+    for text_field in desktop.locator("form input[type=text]").all():
+        tab_to(f"#{text_field.get_attribute('id')}")
+        desktop.keyboard.type("Keyboard User")
+    for checkbox in desktop.locator("form input[type=checkbox]").all():
+        tab_to(f"#{checkbox.get_attribute('id')}")
+        desktop.keyboard.press("Space")
+    tab_to("form button[type=submit]")
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_url(re.compile(r"/accounts/confirm-email/"))
+    assert re.search(r"verif|confirm", desktop.locator("main").inner_text(), re.I)
+    unmarked = [html for visible, html in focus_styles if not visible]
+    assert unmarked == [], "elements received focus without a visible indicator"
