@@ -1,7 +1,7 @@
 """Shared ground: vocabularies, reusable snippets, site settings and the home page."""
 
 from .figures import OutcomeFigure
-from .pages import HomePage, HomePageFunder
+from .pages import HomePage, HomePageFunder, SectionIndexPage
 from .settings import SiteSettings, SocialLink
 from .snippets import Funder, Organisation
 from .tags import Skill, Topic
@@ -11,6 +11,7 @@ __all__ = [
     "HomePage",
     "HomePageFunder",
     "Organisation",
+    "SectionIndexPage",
     "OutcomeFigure",
     "SiteSettings",
     "Skill",

@@ -84,6 +84,36 @@ class HomePage(Page):
         return context
 
 
+class SectionIndexPage(Page):
+    """What every section's index page has: an introduction above a filtered list.
+
+    Subclasses name the page types they list (`subpage_types`) and build the list."""
+
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few sentences above the list: what it holds and who it is for."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("introduction"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    page_size = 12
+
+    class Meta:
+        abstract = True
+
+
 class HomePageFunder(Orderable):
     """A funder the home page thanks, in the order editors choose."""
 

@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
 from home.i18n import default_locale_version, localize_pages
+from home.models import SectionIndexPage
 from programmes.blocks import FocusAreaBlock, LearningOutcomeBlock
 from programmes.forms import ProgrammeIndexFilterForm, ProgrammePageForm
 from programmes.models.schedule import ScheduleDay
@@ -45,30 +46,10 @@ class DeliveryMode(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid: in person and online")
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(SectionIndexPage):
     """Lists programmes, open ones first, with filters that need no JavaScript."""
 
-    introduction = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few sentences above the list: who the programmes are for."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
-        TranslatableField("introduction"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
-    max_count_per_parent = 1
-    page_size = 12
 
     class Meta:
         verbose_name = _("programme index page")

@@ -24,13 +24,14 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.i18n import default_locale_version, localize_pages
+from home.models import SectionIndexPage
 from stories.blocks import StoryBodyBlock
 from stories.forms import StoryPageForm
 from stories.models.consent import ConsentScope, consent_problem
@@ -57,30 +58,10 @@ def listed_stories(queryset):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
     """Lists stories, news and newsletters with filters, and serves their feeds."""
 
-    introduction = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few sentences above the list: whose stories these are."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
-        TranslatableField("introduction"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
-    page_size = 12
 
     class Meta:
         verbose_name = _("story index page")
