@@ -1,7 +1,9 @@
-"""allauth's account adapter: where sign-in leads, depending on membership."""
+"""allauth's account adapter: where sign-in leads, and which language its emails use."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -11,3 +13,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if request.user.is_staff:
             return reverse("wagtailadmin_home")
         return reverse("members:dashboard")
+
+    def send_mail(self, template_prefix, email, context):
+        """Verification, password-reset and email-change messages in the member's
+        preferred language; for an address with no profile yet, the page's language."""
+        user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
+        profile = getattr(user, "profile", None) if user is not None else None
+        language = getattr(profile, "preferred_language", None) or translation.get_language()
+        with translation.override(language):
+            return super().send_mail(template_prefix, email, context)

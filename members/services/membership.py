@@ -5,7 +5,7 @@ Called by the sign-up form, allauth's signals, the staff admin view and invitati
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.models import AuditAction, MembershipStatus, Profile
 from members.services import audit
@@ -13,9 +13,16 @@ from members.services.notify import email_member
 
 
 def start_membership(user, *, display_name: str, consented: bool) -> Profile:
-    """Create the pending profile of a new account, recording privacy-notice consent."""
+    """Create the pending profile of a new account, recording privacy-notice consent.
+
+    The language the person signed up in becomes their preferred language, so every
+    email from the first one on reaches them in it; they can change it on their profile.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     profile, _ = Profile.objects.get_or_create(
-        user=user, defaults={"display_name": display_name or ""}
+        user=user, defaults={"display_name": display_name or "", "preferred_language": language}
     )
     if consented:
         profile.privacy_notice_version = settings.PRIVACY_NOTICE_VERSION

@@ -47,3 +47,35 @@ def test_newsletter_confirmation_is_in_the_subscribers_language(db):
     message = mail.outbox[-1]
     assert ARABIC.search(message.subject), message.subject
     assert ARABIC.search(message.body)
+
+
+def test_sign_up_in_arabic_sends_the_verification_email_in_arabic(client, home_page):
+    from django.urls import reverse
+
+    from members.models import Profile
+
+    client.cookies["acn_language"] = "ar"
+    form = client.get(reverse("account_signup"))
+    assert '<html lang="ar" dir="rtl">' in form.text
+    fields = {
+        "email": "new.member@example.org",
+        "password1": "a-long-arabic-passphrase",
+        "password2": "a-long-arabic-passphrase",
+        "display_name": "Nadia",
+        "privacy_consent": "on",
+    }
+    response = client.post(reverse("account_signup"), fields)
+    assert response.status_code == 302, response.content[:2000]
+    profile = Profile.objects.get(user__email="new.member@example.org")
+    assert profile.preferred_language == "ar"
+    verification = mail.outbox[-1]
+    assert verification.to == ["new.member@example.org"]
+    assert ARABIC.search(verification.subject), verification.subject
+
+
+def test_password_reset_email_follows_the_members_language_not_the_page(client, db):
+    from django.urls import reverse
+
+    profile = ProfileFactory(preferred_language="zh-hant")
+    client.post(reverse("account_reset_password"), {"email": profile.user.email})
+    assert CHINESE.search(mail.outbox[-1].subject), mail.outbox[-1].subject
