@@ -20,6 +20,7 @@ urlpatterns = [
     path("skills/<slug:slug>/", views.skill_detail, name="skill"),
     path("<uuid:public_id>/", views.profile_detail, name="profile"),
     path("<uuid:public_id>/profile.json", views.profile_json, name="profile_json"),
+    path("<uuid:public_id>/photo/", views.profile_photo, name="photo"),
     path("<uuid:public_id>/message/", views.message_member, name="message"),
     path("<uuid:public_id>/block/", views.block_member, name="block"),
     path("<uuid:public_id>/report/", views.report_member, name="report"),

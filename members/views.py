@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -203,6 +203,21 @@ def profile_json(request, public_id):
             return JsonResponse({"error": "forbidden"}, status=403)
     _profile, view = _visible_profile_or_404(request, public_id)
     return JsonResponse(view.as_json())
+
+
+@private_page
+def profile_photo(request, public_id):
+    """A member's photo, only to those its owner chose; no public address exists."""
+    if request.user.is_authenticated and not (
+        is_approved_member(request.user) or is_member_staff(request.user)
+    ):
+        own = own_profile(request.user)
+        if own is None or str(own.public_id) != str(public_id):
+            raise Http404
+    profile, view = _visible_profile_or_404(request, public_id)
+    if not view.photo_url:
+        raise Http404
+    return FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
 
 
 @approved_members_only

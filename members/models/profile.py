@@ -17,6 +17,7 @@ from taggit.models import ItemBase
 from home.areas import AREA_CHOICES, area_label
 from home.models import Skill
 from members.languages import LANGUAGE_LABELS, SPOKEN_LANGUAGES
+from members.storage import member_photo_storage
 
 
 class MembershipStatus(models.TextChoices):
@@ -83,7 +84,9 @@ class Profile(models.Model):
         help_text=_("One line about you, such as “Community organiser in Leeds”."),
     )
     bio = models.TextField(_("about me"), blank=True, max_length=3000)
-    photo = models.ImageField(_("photo"), upload_to=photo_upload_path, blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to=photo_upload_path, storage=member_photo_storage, blank=True
+    )
     home_area = models.CharField(
         _("home area"), max_length=40, choices=AREA_CHOICES, blank=True, db_index=True
     )

@@ -10,6 +10,7 @@ shown when its own visibility, capped by the whole profile's, reaches that level
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.urls import reverse
 
 from members.models import (
     VISIBILITY_RANK,
@@ -158,7 +159,8 @@ def profile_view(profile: Profile, viewer) -> ProfileView | None:
         is_self=is_self,
     )
     if profile.photo and can_see(profile, profile.photo_visibility, audience):
-        view.photo_url = profile.photo.url
+        # Served by members.views.profile_photo, which asks this same question again.
+        view.photo_url = reverse("members:photo", args=[profile.public_id])
     if profile.home_area and can_see(profile, profile.home_area_visibility, audience):
         view.home_area = profile.home_area
         view.home_area_label = profile.home_area_label

@@ -187,9 +187,16 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Member photos live outside MEDIA_ROOT: no web server serves them, and only
+    # members/views.py hands one out, to whom its owner chose.
+    "member_photos": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+    },
 }
 
 # Email: SMTP from the environment by default; dev and demo write files to var/mail/.
@@ -267,3 +274,7 @@ MEMBER_INVITATION_DAYS = env_int("MEMBER_INVITATION_DAYS", 14)
 MEMBER_DIRECTORY_PAGE_SIZE = 24
 LOGIN_REDIRECT_URL = "members:dashboard"
 MIDDLEWARE += ["members.middleware.StaffMFAMiddleware"]
+
+# The admin shows built-in avatars: Wagtail's default would send a hash of every staff
+# member's email address to gravatar.com from each admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

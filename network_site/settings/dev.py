@@ -1,7 +1,7 @@
 """Local development and the demo: debug on, emails written to var/mail/."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import PRIVATE_MEDIA_ROOT, VAR_DIR
 from .env import env_bool, env_list, env_str
 
 DEBUG = True
@@ -13,6 +13,12 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Member photos live outside MEDIA_ROOT: no web server serves them, and only
+    # members/views.py hands one out, to whom its owner chose.
+    "member_photos": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+    },
 }
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "member_photos": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -20,7 +20,7 @@ PUBLIC_PAGES = [
     "/accounts/signup/",
     "/newsletter/",
 ]
-MEMBER_PAGES = ["/members/", "/members/me/", "/members/me/edit/", "/members/me/stories/"]
+MEMBER_PAGES = ["/members/", "/members/me/", "/members/me/profile/", "/members/me/stories/"]
 WEIGHT_LIMIT = 150 * 1024
 
 

@@ -10,7 +10,7 @@ from tests.factories import ProgrammePageFactory
 from tests.members.factories import ProfileFactory
 
 SECRETS = {
-    "photo": "members/photos/",
+    "photo": "/photo/",  # photos are only ever served by members:photo
     "home_area": "Hackney",
     "programmes": "Secret Programme Title",
     "links": "https://secret-link.example.org/",
@@ -78,6 +78,24 @@ def test_each_sensitive_field_reaches_exactly_who_may_see_it(
                 assert SECRETS[field] not in results, kind
             continue
         assert (SECRETS[field] in body) is expected, kind
+    if field == "photo":
+        photo = client.get(reverse("members:photo", args=[subject.public_id]))
+        assert photo.status_code == (200 if expected else 404)
+        if expected:
+            assert photo["Cache-Control"] == "private, no-store"
+
+
+def test_member_photos_are_stored_where_no_web_server_serves_them(subject):
+    from pathlib import Path
+
+    from django.core.files.storage import storages
+
+    from network_site.settings import base
+
+    assert subject.photo.storage is storages["member_photos"]
+    location = Path(base.STORAGES["member_photos"]["OPTIONS"]["location"])
+    assert not location.is_relative_to(base.MEDIA_ROOT)
+    assert not location.is_relative_to(base.STATIC_ROOT)
 
 
 @pytest.mark.parametrize("profile_level", ["staff", "members", "public"])
