@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
 
 from home.models import Skill, Topic
 from members.forms import EventFilterForm, EventProposalForm, EventReplyForm
@@ -28,6 +27,7 @@ from members.services.event_listing import (
     EventFilters,
     day_bounds,
     event_listings,
+    listed_programmes,
     near_areas_of,
     past_events,
     sees_members_events,
@@ -35,7 +35,6 @@ from members.services.event_listing import (
 )
 from members.services.privacy import is_member_staff, own_profile
 from members.views import approved_members_only
-from programmes.models import ProgrammePage
 
 PER_PAGE = 25
 
@@ -47,8 +46,7 @@ def _personal(request, response):
     return response
 
 
-def _filter_form(request):
-    programmes = ProgrammePage.objects.live().public().filter(locale=Locale.get_default())
+def _filter_form(request, programmes):
     return EventFilterForm(
         request.GET or None,
         topics=Topic.objects.values_list("slug", "name"),
@@ -89,9 +87,10 @@ def _filters_from(form, request) -> tuple[EventFilters, object, object]:
 
 def event_list(request):
     """Upcoming events and programme sessions, with filters that need no JavaScript."""
-    form = _filter_form(request)
+    programmes = listed_programmes()
+    form = _filter_form(request, programmes)
     filters, since, until = _filters_from(form, request)
-    rows = event_listings(request.user, filters, since=since, until=until)
+    rows = event_listings(request.user, filters, since=since, until=until, programmes=programmes)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -9,9 +9,10 @@ number of queries, whatever the number of events.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from home.areas import area_label, areas_near
 from members.models import Event, EventAudience, EventFormat, EventState, ReplyStatus
@@ -123,8 +124,14 @@ def areas_in(area: str) -> set[str]:
     return {area}
 
 
-def _session_queryset(filters: EventFilters, *, since, until):
-    pages = ProgrammePage.objects.live().public().filter(locale=Locale.get_default())
+def listed_programmes():
+    """Live, public programme pages in the default language, whose sessions are listed.
+    (`public()` costs one query; build this once per request and pass it along.)"""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return ProgrammePage.objects.live().public().filter(locale__language_code=default)
+
+
+def _session_queryset(filters: EventFilters, pages, *, since, until):
     sessions = ProgrammeSession.objects.filter(page__in=pages, date__gte=since.date())
     if until is not None:
         sessions = sessions.filter(date__lt=until.date())
@@ -149,11 +156,14 @@ def _session_queryset(filters: EventFilters, *, since, until):
     return sessions.select_related("page").distinct()
 
 
-def event_listings(user, filters: EventFilters | None = None, *, since=None, until=None):
+def event_listings(
+    user, filters: EventFilters | None = None, *, since=None, until=None, programmes=None
+):
     """Events and programme sessions from `since` (now) to `until`, soonest first."""
     from members.services.event_calendar import event_page_path
 
     filters = filters or EventFilters()
+    programmes = listed_programmes() if programmes is None else programmes
     since = since or timezone.now()
     rows = [
         Listing(
@@ -169,7 +179,7 @@ def event_listings(user, filters: EventFilters | None = None, *, since=None, unt
         )
         for event in _event_queryset(user, filters, since=since, until=until).distinct()
     ]
-    for session in _session_queryset(filters, since=since, until=until):
+    for session in _session_queryset(filters, programmes, since=since, until=until):
         if session.ends_at < since:
             continue
         rows.append(
