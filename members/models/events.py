@@ -155,6 +155,14 @@ class Event(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        # The digest lists events published in the past week, whoever published them.
+        if self.state == EventState.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
+
     @property
     def area_label(self) -> str:
         return area_label(self.area)
