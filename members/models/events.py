@@ -141,6 +141,14 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # The digest lists events published in the past week, whoever published them.
+        if self.state == EventState.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
@@ -154,14 +162,6 @@ class Event(models.Model):
             errors["joining_link"] = _("Give the link people use to join.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        # The digest lists events published in the past week, whoever published them.
-        if self.state == EventState.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
-        super().save(*args, **kwargs)
 
     @property
     def area_label(self) -> str:
