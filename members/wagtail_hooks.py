@@ -130,3 +130,30 @@ def remove_event_replies(user):
     ):
         rsvp.give_up_place(reply.event, user)
     EventReply.objects.filter(user=user).delete()
+
+
+@hooks.register("demo_content", order=40)
+def events_demo_content(run):
+    from members.events_demo import load_events
+
+    load_events(run)
+
+
+HOME_PAGE_EVENTS = 4
+
+
+@hooks.register("home_page_sections")
+def next_events_section(home_page, request):
+    """The next events near the signed-in member (and online), or the next public ones."""
+    from home.sections import HomeSection
+    from members.services.event_listing import EventFilters, event_listings, near_areas_of
+
+    near = near_areas_of(request.user) if request.user.is_authenticated else set()
+    rows = event_listings(request.user, EventFilters(near=near or None), limit=HOME_PAGE_EVENTS)
+    if not rows:
+        return None
+    return HomeSection(
+        order=30,
+        template="members/events/home_section.html",
+        context={"event_rows": rows, "near_me": bool(near)},
+    )

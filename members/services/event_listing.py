@@ -157,14 +157,26 @@ def _session_queryset(filters: EventFilters, pages, *, since, until):
 
 
 def event_listings(
-    user, filters: EventFilters | None = None, *, since=None, until=None, programmes=None
+    user,
+    filters: EventFilters | None = None,
+    *,
+    since=None,
+    until=None,
+    programmes=None,
+    limit: int | None = None,
 ):
-    """Events and programme sessions from `since` (now) to `until`, soonest first."""
+    """Events and programme sessions from `since` (now) to `until`, soonest first;
+    with `limit`, only the first so many."""
     from members.services.event_calendar import event_page_path
 
     filters = filters or EventFilters()
     programmes = listed_programmes() if programmes is None else programmes
     since = since or timezone.now()
+    events = _event_queryset(user, filters, since=since, until=until).distinct()
+    sessions = _session_queryset(filters, programmes, since=since, until=until)
+    if limit is not None:
+        events = events[:limit]
+        sessions = sessions.order_by("date", "start_time")[: limit + 1]
     rows = [
         Listing(
             title=event.title,
@@ -177,9 +189,9 @@ def event_listings(
             programme_title=event.programme.title if event.programme else "",
             places_taken=event.taken,
         )
-        for event in _event_queryset(user, filters, since=since, until=until).distinct()
+        for event in events
     ]
-    for session in _session_queryset(filters, programmes, since=since, until=until):
+    for session in sessions:
         if session.ends_at < since:
             continue
         rows.append(
@@ -194,7 +206,7 @@ def event_listings(
             )
         )
     rows.sort(key=lambda row: row.starts_at)
-    return rows
+    return rows[:limit] if limit is not None else rows
 
 
 def past_events(user):

@@ -220,3 +220,20 @@ def test_the_events_list_keeps_its_query_budget(
 
 
 QUERY_BUDGET = {"anonymous": 11, "member": 16}
+
+
+def test_the_home_page_shows_the_next_events_near_the_member(client, home_page):
+    EventFactory(title="Hackney meet-up", area="london-hackney")
+    EventFactory(title="Aberdeen meet-up", area="scotland")
+    EventFactory(title="Members' circle", audience=EventAudience.MEMBERS, area="london-hackney")
+    anonymous = client.get(home_page.url).text
+    assert "Hackney meet-up" in anonymous and "Aberdeen meet-up" in anonymous
+    assert "Members&#x27; circle" not in anonymous
+    member = ProfileFactory(home_area="london-hackney").user
+    client.force_login(member)
+    text = client.get(home_page.url).text
+    assert "Next events near you" in text
+    assert "Hackney meet-up" in text and "Members&#x27; circle" in text
+    assert "Aberdeen meet-up" not in text
+    dashboard = client.get(reverse("members:dashboard")).text
+    assert "Hackney meet-up" in dashboard and "Aberdeen meet-up" not in dashboard
