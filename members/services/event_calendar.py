@@ -35,8 +35,9 @@ def _component(event, *, with_joining_link: bool) -> CalendarEvent:
     item = CalendarEvent()
     item.add("uid", event_uid(event))
     item.add("dtstamp", event.updated_at or timezone.now())
-    item.add("dtstart", event.starts_at)
-    item.add("dtend", event.ends_at)
+    # In London time with its VTIMEZONE, as people read it, rather than in UTC.
+    item.add("dtstart", timezone.localtime(event.starts_at))
+    item.add("dtend", timezone.localtime(event.ends_at))
     item.add("summary", event.title)
     page = event_page_url(event)
     description = [event.description, page]

@@ -170,6 +170,9 @@ def test_feeds_parse_back_as_icalendar(client, online_event):
     EventReply.objects.create(event=online_event, user=member, status=ReplyStatus.CONFIRMED)
     public = Calendar.from_ical(client.get(reverse("events:feed")).content)
     assert [str(e["summary"]) for e in public.walk("VEVENT")] == [online_event.title]
+    (event_item,) = public.walk("VEVENT")
+    assert event_item["dtstart"].dt.tzinfo is not None
+    assert [str(zone["tzid"]) for zone in public.walk("VTIMEZONE")] == ["Europe/London"]
     client.force_login(member)
     client.get(reverse("members:my_events"))
     token = member.event_calendar.token
