@@ -216,13 +216,18 @@ def test_the_events_list_keeps_its_query_budget(
     client.get(reverse("events:list"))  # warm the site-root cache
     with django_assert_num_queries(QUERY_BUDGET["anonymous"]):
         assert client.get(reverse("events:list")).status_code == 200
+    month = {"month": f"{timezone.localtime(start):%Y-%m}"}
+    with django_assert_num_queries(QUERY_BUDGET["month"]):
+        assert client.get(reverse("events:month"), month).status_code == 200
+    with django_assert_num_queries(QUERY_BUDGET["archive"]):
+        assert client.get(reverse("events:archive")).status_code == 200
     client.force_login(ProfileFactory(home_area="london-hackney").user)
     client.get(reverse("events:list"))
     with django_assert_num_queries(QUERY_BUDGET["member"]):
         client.get(reverse("events:list"), {"near_me": "on", "format": "in-person"})
 
 
-QUERY_BUDGET = {"anonymous": 11, "member": 16}
+QUERY_BUDGET = {"anonymous": 11, "member": 16, "month": 8, "archive": 6}
 
 
 def test_the_home_page_shows_the_next_events_near_the_member(client, home_page):
