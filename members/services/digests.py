@@ -26,7 +26,7 @@ from members.models import (
     ReminderSent,
     ReplyStatus,
 )
-from members.services.event_calendar import event_page_url, ics_attachment
+from members.services.event_calendar import ics_attachment
 from members.services.notify import email_member
 
 DIGEST_EVENTS = 10
@@ -94,7 +94,7 @@ def send_digests(now=None, progress=None) -> int:
                     "event_digest",
                     {
                         "profile": profile,
-                        "events": [(event, event_page_url(event)) for event in events],
+                        "events": events,
                         "stories": stories,
                     },
                 )
@@ -135,7 +135,6 @@ def send_reminders(now=None, progress=None) -> int:
                     {
                         "event": event,
                         "joining_link": event.joining_link if event.is_online else "",
-                        "event_url": event_page_url(event),
                     },
                     attachments=[ics_attachment(event, with_joining_link=True)],
                 )

@@ -4,7 +4,6 @@ audience; declining keeps it hidden. The organiser is emailed either way."""
 from django.utils import timezone
 
 from members.models import Event, EventState
-from members.services.event_calendar import event_page_url
 from members.services.notify import email_member
 
 
@@ -14,7 +13,7 @@ def _tell_organiser(event: Event, reason: str = ""):
     email_member(
         event.organiser,
         "event_decision",
-        {"event": event, "reason": reason, "event_url": event_page_url(event)},
+        {"event": event, "reason": reason},
     )
 
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from members.models import Event, EventReply, EventState, ReplyStatus
-from members.services.event_calendar import event_page_url, ics_attachment
+from members.services.event_calendar import ics_attachment
 from members.services.notify import email_member
 
 
@@ -38,7 +38,6 @@ def _send_reply_email(reply: EventReply, template: str):
             "reply": reply,
             "confirmed": confirmed,
             "joining_link": event.joining_link if confirmed and event.is_online else "",
-            "event_url": event_page_url(event),
         },
         attachments=[ics_attachment(event, with_joining_link=confirmed)],
     )
@@ -121,7 +120,7 @@ def cancel_event(event: Event):
         email_member(
             reply.user,
             "event_cancelled",
-            {"event": reply.event, "event_url": event_page_url(reply.event)},
+            {"event": reply.event},
             attachments=[ics_attachment(reply.event, with_joining_link=False)],
         )
     return locked

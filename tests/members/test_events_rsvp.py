@@ -109,3 +109,10 @@ def test_members_reply_through_the_event_page(client, home_page):
     assert member.profile.display_name in page.text  # chose to be shown
     client.post(reverse("members:event_give_up", args=[event.public_id]))
     assert EventReply.objects.get(user=other).status == ReplyStatus.CANCELLED
+
+
+def test_links_in_event_emails_lead_to_the_page_in_the_members_language(home_page):
+    event = EventFactory()
+    member = ProfileFactory(preferred_language="zh-hant").user
+    rsvp.reserve_place(event, member)
+    assert f"/zh-hant/events/{event.public_id}/" in mail.outbox[0].body
