@@ -66,7 +66,7 @@ AREA_CHOICES = [
 AREA_LABELS = dict(NATIONS_AND_REGIONS + LONDON_BOROUGHS)
 
 # Nations and regions that share a border. London boroughs are all near Greater London;
-# finer borough-to-borough neighbours come with local events.
+# borough-to-borough neighbours are in BOROUGH_NEIGHBOURS below.
 REGION_NEIGHBOURS = {
     "england-north-east": {"england-north-west", "england-yorkshire", "scotland"},
     "england-north-west": {
@@ -120,3 +120,183 @@ def area_label(value: str) -> str:
 def region_of(value: str) -> str:
     """The nation or region an area belongs to (a London borough belongs to London)."""
     return "london" if value.startswith("london-") else value
+
+
+# London boroughs that share a border, so that "near me" for someone in Hackney means
+# Hackney, the boroughs around it and London-wide events, not all 33 boroughs.
+BOROUGH_NEIGHBOURS = {
+    "london-barking-dagenham": {"london-havering", "london-newham", "london-redbridge"},
+    "london-barnet": {
+        "london-brent",
+        "london-camden",
+        "london-enfield",
+        "london-haringey",
+        "london-harrow",
+    },
+    "london-bexley": {"london-bromley", "london-greenwich"},
+    "london-brent": {
+        "london-barnet",
+        "london-camden",
+        "london-ealing",
+        "london-hammersmith-fulham",
+        "london-harrow",
+        "london-kensington-chelsea",
+        "london-westminster",
+    },
+    "london-bromley": {"london-bexley", "london-croydon", "london-greenwich", "london-lewisham"},
+    "london-camden": {
+        "london-barnet",
+        "london-brent",
+        "london-city",
+        "london-haringey",
+        "london-islington",
+        "london-westminster",
+    },
+    "london-city": {
+        "london-camden",
+        "london-hackney",
+        "london-islington",
+        "london-southwark",
+        "london-tower-hamlets",
+        "london-westminster",
+    },
+    "london-croydon": {"london-bromley", "london-lambeth", "london-merton", "london-sutton"},
+    "london-ealing": {
+        "london-brent",
+        "london-hammersmith-fulham",
+        "london-harrow",
+        "london-hillingdon",
+        "london-hounslow",
+    },
+    "london-enfield": {"london-barnet", "london-haringey", "london-waltham-forest"},
+    "london-greenwich": {"london-bexley", "london-bromley", "london-lewisham", "london-newham"},
+    "london-hackney": {
+        "london-city",
+        "london-haringey",
+        "london-islington",
+        "london-newham",
+        "london-tower-hamlets",
+        "london-waltham-forest",
+    },
+    "london-hammersmith-fulham": {
+        "london-brent",
+        "london-ealing",
+        "london-hounslow",
+        "london-kensington-chelsea",
+        "london-richmond",
+        "london-wandsworth",
+    },
+    "london-haringey": {
+        "london-barnet",
+        "london-camden",
+        "london-enfield",
+        "london-hackney",
+        "london-islington",
+        "london-waltham-forest",
+    },
+    "london-harrow": {"london-barnet", "london-brent", "london-ealing", "london-hillingdon"},
+    "london-havering": {"london-barking-dagenham", "london-redbridge"},
+    "london-hillingdon": {"london-ealing", "london-harrow", "london-hounslow"},
+    "london-hounslow": {
+        "london-ealing",
+        "london-hammersmith-fulham",
+        "london-hillingdon",
+        "london-richmond",
+    },
+    "london-islington": {
+        "london-camden",
+        "london-city",
+        "london-hackney",
+        "london-haringey",
+    },
+    "london-kensington-chelsea": {
+        "london-brent",
+        "london-hammersmith-fulham",
+        "london-wandsworth",
+        "london-westminster",
+    },
+    "london-kingston": {"london-merton", "london-richmond", "london-sutton", "london-wandsworth"},
+    "london-lambeth": {
+        "london-croydon",
+        "london-merton",
+        "london-southwark",
+        "london-wandsworth",
+        "london-westminster",
+    },
+    "london-lewisham": {"london-bromley", "london-greenwich", "london-southwark"},
+    "london-merton": {
+        "london-croydon",
+        "london-kingston",
+        "london-lambeth",
+        "london-sutton",
+        "london-wandsworth",
+    },
+    "london-newham": {
+        "london-barking-dagenham",
+        "london-greenwich",
+        "london-hackney",
+        "london-redbridge",
+        "london-tower-hamlets",
+        "london-waltham-forest",
+    },
+    "london-redbridge": {
+        "london-barking-dagenham",
+        "london-havering",
+        "london-newham",
+        "london-waltham-forest",
+    },
+    "london-richmond": {
+        "london-hammersmith-fulham",
+        "london-hounslow",
+        "london-kingston",
+        "london-wandsworth",
+    },
+    "london-southwark": {
+        "london-city",
+        "london-lambeth",
+        "london-lewisham",
+        "london-tower-hamlets",
+    },
+    "london-sutton": {"london-croydon", "london-kingston", "london-merton"},
+    "london-tower-hamlets": {
+        "london-city",
+        "london-hackney",
+        "london-newham",
+        "london-southwark",
+    },
+    "london-waltham-forest": {
+        "london-enfield",
+        "london-hackney",
+        "london-haringey",
+        "london-newham",
+        "london-redbridge",
+    },
+    "london-wandsworth": {
+        "london-hammersmith-fulham",
+        "london-kensington-chelsea",
+        "london-kingston",
+        "london-lambeth",
+        "london-merton",
+        "london-richmond",
+    },
+    "london-westminster": {
+        "london-brent",
+        "london-camden",
+        "london-city",
+        "london-kensington-chelsea",
+        "london-lambeth",
+    },
+}
+
+
+def areas_near(value: str) -> set[str]:
+    """The area itself and its neighbours: for a London borough, the boroughs around it
+    and London-wide; for London, every borough too; for a region, the regions it borders."""
+    if not value:
+        return set()
+    if value.startswith("london-"):
+        return {value, "london", *BOROUGH_NEIGHBOURS.get(value, set())}
+    near = {value, *REGION_NEIGHBOURS.get(value, set())}
+    if value == "london":
+        near.update(slug for slug, _label in LONDON_BOROUGHS)
+    return near

@@ -1,5 +1,5 @@
 """Staff views in the Wagtail admin: pending members, programme claims, reports,
-invitations, the audit trail and the consented member export. Open only to staff
+proposed events, invitations, the audit trail and the consented member export. Open only to staff
 with the `members.moderate_members` permission."""
 
 import csv
@@ -18,13 +18,15 @@ from members.forms import InvitationForm
 from members.models import (
     AuditAction,
     AuditEvent,
+    Event,
+    EventState,
     Invitation,
     MembershipStatus,
     Profile,
     ProgrammeClaim,
     Report,
 )
-from members.services import audit, invitations, membership
+from members.services import audit, event_moderation, invitations, membership
 from members.services.privacy import is_member_staff
 
 
@@ -140,3 +142,27 @@ def export_members_csv(request):
         )
     audit.record(AuditAction.STAFF_EXPORT, actor=request.user)
     return response
+
+
+@member_staff_only
+def proposed_events(request):
+    """Events members proposed, waiting for staff to publish or decline them."""
+    events = (
+        Event.objects.filter(state=EventState.PROPOSED)
+        .select_related("organiser__profile")
+        .order_by("starts_at")
+    )
+    return render(request, "members/admin/proposed_events.html", {"events": events})
+
+
+@member_staff_only
+@require_POST
+def decide_event(request, pk):
+    event = get_object_or_404(Event.objects.select_related("organiser__profile"), pk=pk)
+    if request.POST.get("decision") == "publish":
+        event_moderation.publish_event(event)
+        messages.success(request, _("Event published; the organiser has been emailed."))
+    elif request.POST.get("decision") == "decline":
+        event_moderation.decline_event(event, request.POST.get("reason", "").strip()[:1000])
+        messages.success(request, _("Event declined; the organiser has been emailed."))
+    return redirect("members_admin:proposed_events")

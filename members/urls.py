@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from members import views
+from members import event_views, views
 
 app_name = "members"
 
@@ -17,6 +17,15 @@ urlpatterns = [
     path("me/delete/", views.delete_account, name="delete_account"),
     path("privacy/", views.privacy_notice, name="privacy_notice"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("events/", event_views.my_events, name="my_events"),
+    path("events/propose/", event_views.propose_event, name="propose_event"),
+    path("events/calendar/reset/", event_views.reset_event_feed, name="reset_event_feed"),
+    path("events/calendar/<str:token>.ics", event_views.personal_event_feed, name="event_feed"),
+    path("events/<uuid:public_id>/reply/", event_views.reply_to_event, name="event_reply"),
+    path("events/<uuid:public_id>/give-up/", event_views.give_up_event, name="event_give_up"),
+    path("events/<uuid:public_id>/edit/", event_views.edit_event, name="edit_event"),
+    path("events/<uuid:public_id>/cancel/", event_views.cancel_own_event, name="cancel_event"),
+    path("events/<uuid:public_id>/attendees/", event_views.event_attendees, name="attendees"),
     path("skills/<slug:slug>/", views.skill_detail, name="skill"),
     path("<uuid:public_id>/", views.profile_detail, name="profile"),
     path("<uuid:public_id>/profile.json", views.profile_json, name="profile_json"),

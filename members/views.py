@@ -80,8 +80,18 @@ def profile_of(user) -> Profile:
 @private_page
 @login_required
 def dashboard(request):
-    """The member's own page: membership state and what they can do next."""
-    return render(request, "members/dashboard.html", {"profile": profile_of(request.user)})
+    """The member's own page: membership state, the next events near them and what they
+    can do next."""
+    from members.services.event_listing import EventFilters, event_listings, near_areas_of
+
+    profile = profile_of(request.user)
+    near = near_areas_of(request.user)
+    next_events = event_listings(request.user, EventFilters(near=near or None), limit=5)
+    return render(
+        request,
+        "members/dashboard.html",
+        {"profile": profile, "next_events": next_events, "near_me": bool(near)},
+    )
 
 
 @private_page

@@ -4,6 +4,8 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from members import admin_urls
 from members.services import story_submission
@@ -13,6 +15,51 @@ from members.services.privacy import is_member_staff
 class MemberStaffMenuItem(MenuItem):
     def is_shown(self, request):
         return is_member_staff(request.user)
+
+
+class EventViewSet(ModelViewSet):
+    """All events for staff: edit any event, filter by state; proposed events are
+    published or declined from the "Proposed events" page, which emails the organiser."""
+
+    from members.models import Event as model
+
+    icon = "date"
+    menu_label = _("Events")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["title", "starts_at", "format", "area", "audience", "state"]
+    list_filter = ["state", "format", "audience"]
+    search_fields = ["title", "description", "venue"]
+    ordering = ["-starts_at"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("area")]),
+                FieldPanel("joining_link"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("audience")]),
+                FieldPanel("state"),
+                FieldPanel("organiser"),
+                FieldPanel("programme"),
+                FieldPanel("topics"),
+                FieldPanel("skills"),
+            ],
+            heading=_("Who and how"),
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_event_viewset():
+    return EventViewSet("member_events")
 
 
 @hooks.register("register_admin_urls")
@@ -26,6 +73,7 @@ def member_admin_menu():
         (_("Pending members"), "members_admin:pending", "user"),
         (_("Programme claims"), "members_admin:claims", "tick"),
         (_("Reports"), "members_admin:reports", "warning"),
+        (_("Proposed events"), "members_admin:proposed_events", "date"),
         (_("Invitations"), "members_admin:invitations", "mail"),
         (_("Audit trail"), "members_admin:audit", "history"),
         (_("Export consenting members (CSV)"), "members_admin:export_csv", "download"),
@@ -62,3 +110,64 @@ def member_stories_export(user):
 @hooks.register("member_account_deleting")
 def member_stories_forget(user):
     story_submission.forget_submitter(user)
+
+
+@hooks.register("member_data_export")
+def event_replies_export(user):
+    """A member's replies to events, for their data download."""
+    from members.models import EventReply
+
+    replies = EventReply.objects.filter(user=user).select_related("event").order_by("replied_at")
+    return {
+        "event_replies": [
+            {
+                "event": reply.event.title,
+                "starts_at": reply.event.starts_at.isoformat(),
+                "status": reply.status,
+                "show_name": reply.show_name,
+                "replied_at": reply.replied_at.isoformat(),
+            }
+            for reply in replies
+        ]
+    }
+
+
+@hooks.register("member_account_deleting")
+def remove_event_replies(user):
+    """A leaving member's replies go (freeing their places for the waitlist); events
+    they organised stay, without an organiser."""
+    from members.models import EventReply, ReplyStatus
+    from members.services import rsvp
+
+    for reply in EventReply.objects.filter(user=user, status=ReplyStatus.CONFIRMED).select_related(
+        "event"
+    ):
+        rsvp.give_up_place(reply.event, user)
+    EventReply.objects.filter(user=user).delete()
+
+
+@hooks.register("demo_content", order=40)
+def events_demo_content(run):
+    from members.events_demo import load_events
+
+    load_events(run)
+
+
+HOME_PAGE_EVENTS = 4
+
+
+@hooks.register("home_page_sections")
+def next_events_section(home_page, request):
+    """The next events near the signed-in member (and online), or the next public ones."""
+    from home.sections import HomeSection
+    from members.services.event_listing import EventFilters, event_listings, near_areas_of
+
+    near = near_areas_of(request.user) if request.user.is_authenticated else set()
+    rows = event_listings(request.user, EventFilters(near=near or None), limit=HOME_PAGE_EVENTS)
+    if not rows:
+        return None
+    return HomeSection(
+        order=30,
+        template="members/events/home_section.html",
+        context={"event_rows": rows, "near_me": bool(near)},
+    )

@@ -3,7 +3,7 @@
 Unprefixed: the admin, documents, accounts, the member area, the newsletter's form and
 email links, the sitemap, robots.txt and the language switch.
 Locale-prefixed (/en/, /zh-hant/, /ar/…): pages, search, and everything readers follow
-from pages, such as programme calendars and story feeds.
+from pages, such as programme calendars, story feeds and events.
 """
 
 from django.conf import settings
@@ -41,6 +41,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    # Events: discovery, month calendar, archive and the public feed.
+    path("events/", include("members.event_urls")),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)+)calendar\.ics$",
         programme_calendar_view,

@@ -27,7 +27,7 @@ from tests.factories import FunderFactory, OrganisationFactory, ProgrammePageFac
 
 # Budgets: the exact count measured (the same with 1 and with 50 programmes, on SQLite
 # and PostgreSQL), plus a headroom of 2.
-HOME_PAGE_QUERIES = 23  # with latest stories, highlight figures and the switcher
+HOME_PAGE_QUERIES = 26  # with latest stories, highlight figures, next events and the switcher
 PROGRAMME_INDEX_QUERIES = 17 + 2
 PROGRAMME_INDEX_STATUS_FILTER_QUERIES = 17 + 2
 PROGRAMME_INDEX_TOPIC_FILTER_QUERIES = 17 + 2

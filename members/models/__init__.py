@@ -1,6 +1,19 @@
 """The member area's models, one module per concept, re-exported here so that
 `members.models.User` (and the first migration) keep working."""
 
+from .events import (
+    DigestSent,
+    Event,
+    EventAudience,
+    EventCalendar,
+    EventFormat,
+    EventReply,
+    EventSkill,
+    EventState,
+    EventTopic,
+    ReminderSent,
+    ReplyStatus,
+)
 from .profile import (
     SENSITIVE_FIELDS,
     VISIBILITY_RANK,
@@ -21,6 +34,17 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Block",
+    "DigestSent",
+    "Event",
+    "EventAudience",
+    "EventCalendar",
+    "EventFormat",
+    "EventReply",
+    "EventSkill",
+    "EventState",
+    "EventTopic",
+    "ReminderSent",
+    "ReplyStatus",
     "Invitation",
     "LoginRecord",
     "MemberMessage",

@@ -153,6 +153,11 @@ class Profile(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
+    events_digest = models.BooleanField(
+        _("send me a weekly email of events near me"),
+        default=False,
+        help_text=_("New events near you and online, and the latest stories, once a week."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

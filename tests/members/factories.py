@@ -1,11 +1,14 @@
 """Factories for members: accounts with a verified address and a profile."""
 
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
-from members.models import MembershipStatus, Profile
+from members.models import Event, EventAudience, EventFormat, EventState, MembershipStatus, Profile
 
 PASSWORD = "a-long-member-passphrase"
 
@@ -64,3 +67,23 @@ def submit_member_story(user, **overrides):
         **overrides,
     }
     return submit_story(user, **fields)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published public in-person event in Hackney, a week from now, with 20 places."""
+
+    title = factory.Sequence(lambda n: f"Community meeting {n}")
+    description = "Meet neighbours and plan the next campaign."
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=7)).replace(microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
+    format = EventFormat.IN_PERSON
+    venue = "Riverside Community Hall, 1 Example Street"
+    area = "london-hackney"
+    capacity = 20
+    audience = EventAudience.PUBLIC
+    state = EventState.PUBLISHED
+
+    class Meta:
+        model = Event

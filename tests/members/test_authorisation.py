@@ -4,6 +4,8 @@ member and staff. The profile belongs to "approved"; "another" is a second membe
 import pytest
 from django.urls import reverse
 
+from tests.members.factories import EventFactory
+
 # Expected status per viewer: anonymous, pending, approved (owner), another, staff.
 # 302 for anonymous means "sent to sign in".
 MATRIX = [
@@ -26,6 +28,18 @@ MATRIX = [
     ("members:block", "profile", "post", (302, 403, 404, 302, 302)),
     ("members:claim_programme", None, "post", (302, 302, 302, 302, 302)),
     ("members:accept_invitation", "token", "get", (404, 404, 404, 404, 404)),
+    # Events: replies and organising are for approved members; the event belongs to "approved".
+    ("members:my_events", None, "get", (302, 403, 200, 200, 200)),
+    ("members:propose_event", None, "get", (302, 403, 200, 200, 200)),
+    ("members:reset_event_feed", None, "post", (302, 403, 302, 302, 302)),
+    ("members:event_reply", "event", "post", (302, 403, 302, 302, 302)),
+    ("members:event_give_up", "event", "post", (302, 403, 302, 302, 302)),
+    # Organiser pages: someone else's event is not found (404); staff may manage any.
+    ("members:edit_event", "event", "get", (302, 403, 200, 404, 200)),
+    ("members:attendees", "event", "get", (302, 403, 200, 404, 200)),
+    ("members:cancel_event", "event", "post", (302, 403, 302, 404, 302)),
+    # The personal feed opens with its secret token only.
+    ("members:event_feed", "token", "get", (404, 404, 404, 404, 404)),
 ]
 VIEWERS = ["anonymous", "pending", "approved", "another", "staff"]
 
@@ -36,11 +50,13 @@ def test_member_area_authorisation(client, viewers, url_name, arg, method, expec
 
     Skill.objects.get_or_create(name="Campaigning", slug="campaigning")
     owner = viewers["approved"]
+    event = EventFactory(organiser=owner)
     args = {
         None: [],
         "skill": ["campaigning"],
         "profile": [owner.profile.public_id],
         "token": ["not-a-real-token"],
+        "event": [event.public_id],
     }[arg]
     url = reverse(url_name, args=args)
     for viewer_kind, status in zip(VIEWERS, expected, strict=True):

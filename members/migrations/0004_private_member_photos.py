@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0002_profiles_directory_safety'),
+        ('members', '0003_events'),
     ]
 
     operations = [

@@ -1,0 +1,43 @@
+"""Capacity holds when many members reply at the same moment (PostgreSQL row locks)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from members.models import EventReply, ReplyStatus
+from members.services import rsvp
+from tests.members.factories import EventFactory, ProfileFactory
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Concurrent row locking is tested on PostgreSQL only; set DATABASE_URL to one.",
+)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_replies_for_twenty_places_confirm_exactly_twenty(home_page):
+    event = EventFactory(capacity=20)
+    members = [ProfileFactory().user for _ in range(50)]
+    start = threading.Barrier(len(members))
+    errors = []
+
+    def reply(member):
+        try:
+            start.wait()
+            rsvp.reserve_place(event, member)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=reply, args=(member,)) for member in members]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    statuses = list(EventReply.objects.filter(event=event).values_list("status", flat=True))
+    assert statuses.count(ReplyStatus.CONFIRMED) == 20
+    assert statuses.count(ReplyStatus.WAITLISTED) == 30
