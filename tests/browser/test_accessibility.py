@@ -16,11 +16,22 @@ PUBLIC_PAGES = [
     "/{lang}/stories/",
     "/{lang}/stories/finding-my-voice-at-the-town-hall/",
     "/{lang}/search/?q=campaign",
+    "/{lang}/events/",
+    "/{lang}/events/calendar/",
+    "/{lang}/events/past/",
     "/accounts/login/",
     "/accounts/signup/",
     "/newsletter/",
 ]
-MEMBER_PAGES = ["/members/", "/members/me/", "/members/me/profile/", "/members/me/stories/"]
+MEMBER_PAGES = [
+    "/members/",
+    "/members/me/",
+    "/members/me/profile/",
+    "/members/me/stories/",
+    "/members/me/stories/new/",
+    "/members/events/",
+    "/members/events/propose/",
+]
 WEIGHT_LIMIT = 150 * 1024
 
 

@@ -105,7 +105,10 @@ def test_newcomer_signs_up_is_approved_and_fills_in_a_members_only_profile(
     skill_links = profile.get_by_role("link", name=re.compile("Negotiation|Public speaking"))
     expect(skill_links).to_have_text(["Negotiation", "Public speaking"])
     photo = profile.locator("img.profile__photo")
-    expect(photo).to_have_attribute("src", re.compile(r"^/media/members/photos/\w+\.jpg$"))
+    # Served only through the member area's permission-checked address, and it loads.
+    expect(photo).to_have_attribute("src", re.compile(r"^/members/[0-9a-f-]+/photo/$"))
+    photo.scroll_into_view_if_needed()
+    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
     expect(profile.get_by_role("link", name="Edit my profile")).to_be_visible()
 
     from members.models import Profile
