@@ -1,0 +1,95 @@
+"""A member finds an event near them, takes a place, saves it, and gives it up."""
+
+import re
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from tests.browser.steps import sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def an_open_event_near(profile):
+    from django.utils import timezone
+
+    from home.areas import areas_near
+    from members.models import Event, EventState
+
+    return (
+        Event.objects.filter(
+            state=EventState.PUBLISHED,
+            area__in=areas_near(profile.home_area),
+            starts_at__gt=timezone.now(),
+        )
+        .exclude(capacity__isnull=False, capacity__lte=0)
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def test_member_takes_a_place_at_an_event_near_them_and_gives_it_up(phone, demo_site):
+    from members.models import EventReply, Profile, ReplyStatus
+
+    profile = Profile.objects.select_related("user").get(user__email="member@example.org")
+    event = an_open_event_near(profile)
+    assert event is not None, "the demo has an event near the demo member"
+    event.replies.filter(user=profile.user).delete()
+
+    sign_in(phone, demo_site.url, "member@example.org")
+    phone.goto(demo_site.url + "/en/events/")
+    phone.get_by_label(re.compile("Near me")).check()
+    phone.get_by_role("button", name="Show events").click()
+    phone.get_by_role("link", name=event.title).first.click()
+    assert phone.get_by_role("heading", level=1).inner_text() == event.title
+
+    button = phone.get_by_role("button", name=re.compile("Take a place|Join the waitlist"))
+    with phone.expect_navigation():
+        button.click()
+    reply = EventReply.objects.get(event=event, user=profile.user)
+    assert reply.status in {ReplyStatus.CONFIRMED, ReplyStatus.WAITLISTED}
+
+    with phone.expect_download() as download_info:
+        phone.get_by_role("link", name="Add to calendar (.ics)").click()
+    calendar = Calendar.from_ical(Path(download_info.value.path()).read_bytes())
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [event.title]
+
+    with phone.expect_navigation():
+        phone.get_by_role("button", name=re.compile("Give up my place|Leave the waitlist")).click()
+    reply.refresh_from_db()
+    assert reply.status == ReplyStatus.CANCELLED
+
+
+def test_keyboard_only_member_takes_a_place_with_focus_always_visible(desktop, demo_site):
+    from members.models import EventReply, Profile, ReplyStatus
+
+    profile = Profile.objects.select_related("user").get(user__email="member@example.org")
+    event = an_open_event_near(profile)
+    event.replies.filter(user=profile.user).delete()
+    sign_in(desktop, demo_site.url, "member@example.org")
+    desktop.goto(demo_site.url + f"/en/events/{event.public_id}/")
+    unmarked = []
+    for _ in range(80):
+        desktop.keyboard.press("Tab")
+        focused = desktop.evaluate_handle("document.activeElement")
+        if focused.evaluate("el => el === document.body"):
+            continue
+        visible = focused.evaluate(
+            "el => { const s = getComputedStyle(el);"
+            " return s.outlineStyle !== 'none' && s.outlineWidth !== '0px'"
+            " || s.boxShadow !== 'none'; }"
+        )
+        if not visible:
+            unmarked.append(focused.evaluate("el => el.outerHTML.slice(0, 120)"))
+        label = focused.evaluate("el => el.tagName === 'BUTTON' ? el.innerText : ''")
+        if re.search("Take a place|Join the waitlist", label):
+            with desktop.expect_navigation():
+                desktop.keyboard.press("Enter")
+            break
+    else:
+        raise AssertionError("the reply button was never reached with the keyboard")
+    desktop.wait_for_load_state()
+    assert unmarked == []
+    reply = EventReply.objects.get(event=event, user=profile.user)
+    assert reply.status in {ReplyStatus.CONFIRMED, ReplyStatus.WAITLISTED}
