@@ -12,6 +12,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.sections import home_page_sections
 
+# What every page type translates and synchronises of Wagtail's own fields.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("slug"),
+]
+
 
 class HomePage(Page):
     """The site's front door.
@@ -55,11 +63,7 @@ class HomePage(Page):
         index.SearchField("introduction"),
         index.SearchField("mission"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("introduction"),
         TranslatableField("mission"),
         TranslatableField("body"),
@@ -98,11 +102,7 @@ class SectionIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("introduction"),
     ]
 

@@ -20,6 +20,13 @@ from members.languages import LANGUAGE_LABELS, SPOKEN_LANGUAGES
 from members.storage import member_photo_storage
 
 
+def visibility_field(label):
+    """A member's choice of who may see something: approved members unless they say so."""
+    return models.CharField(
+        label, max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+
+
 class MembershipStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
     APPROVED = "approved", _("Approved")
@@ -112,36 +119,11 @@ class Profile(models.Model):
         help_text=_("Web addresses, one a line (a website, a public social media page)."),
     )
 
-    visibility = models.CharField(
-        _("who can see my profile"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.MEMBERS,
-    )
-    photo_visibility = models.CharField(
-        _("who can see my photo"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.MEMBERS,
-    )
-    home_area_visibility = models.CharField(
-        _("who can see my home area"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.MEMBERS,
-    )
-    programmes_visibility = models.CharField(
-        _("who can see my programmes"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.MEMBERS,
-    )
-    links_visibility = models.CharField(
-        _("who can see my links"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.MEMBERS,
-    )
+    visibility = visibility_field(_("who can see my profile"))
+    photo_visibility = visibility_field(_("who can see my photo"))
+    home_area_visibility = visibility_field(_("who can see my home area"))
+    programmes_visibility = visibility_field(_("who can see my programmes"))
+    links_visibility = visibility_field(_("who can see my links"))
 
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
     privacy_consented_at = models.DateTimeField(_("privacy notice accepted"), null=True)

@@ -28,6 +28,7 @@ from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
 from home.i18n import default_locale_version, localize_pages
 from home.models import SectionIndexPage
+from home.models.pages import PAGE_TRANSLATABLE_FIELDS
 from programmes.blocks import FocusAreaBlock, LearningOutcomeBlock
 from programmes.forms import ProgrammeIndexFilterForm, ProgrammePageForm
 from programmes.models.schedule import ScheduleDay
@@ -303,11 +304,7 @@ class ProgrammePage(Page):
         index.RelatedFields("skills", [index.SearchField("name")]),
         index.RelatedFields("sessions", [index.SearchField("title")]),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("summary"),
         SynchronizedField("image"),
         TranslatableField("body"),

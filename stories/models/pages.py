@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.i18n import default_locale_version, localize_pages
 from home.models import SectionIndexPage
+from home.models.pages import PAGE_TRANSLATABLE_FIELDS
 from stories.blocks import StoryBodyBlock
 from stories.forms import StoryPageForm
 from stories.models.consent import ConsentScope, consent_problem
@@ -261,11 +262,7 @@ class StoryPage(Page):
         index.FilterField("date"),
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         SynchronizedField("kind"),
         SynchronizedField("date"),
         TranslatableField("introduction"),
