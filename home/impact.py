@@ -47,8 +47,9 @@ class ImpactSource(models.TextChoices):
 
 
 def impact_counters() -> dict[str, Counter]:
-    """Every registered counter, by source."""
-    counters: dict[str, Counter] = {}
+    """Every registered counter, by source; a later hook (higher order) wins, and a
+    source mapped to None counts nothing."""
+    counters: dict[str, Counter | None] = {}
     for register in hooks.get_hooks("register_impact_counters"):
         counters.update(register())
     return counters

@@ -24,6 +24,12 @@ TYPED_NEEDS_DELIVERED = "Type the number delivered, or choose a source that coun
 COMPUTED_REFUSES_DELIVERED = "This figure is counted by the site: leave “delivered” empty."
 NOT_COUNTED_YET = "Not counted yet"
 LIVE_NOTE = "Counted from this site, updated continuously"
+LAST = 1000  # a counter registered by a test replaces any app's for the same source
+
+
+def not_counted():
+    """As if no installed app counted mentoring meetings."""
+    return {ImpactSource.MENTORING_MEETINGS: None}
 
 
 def moment(day: date, hour: int = 12) -> datetime:
@@ -232,7 +238,9 @@ def test_a_computed_figure_asks_the_registered_counter_with_its_programme_and_pe
     calls = []
     figure = add_figure(past_programme, "Sessions", source=ImpactSource.SESSIONS_DELIVERED)
 
-    with hooks.register_temporarily("register_impact_counters", sessions_counter(calls)):
+    with hooks.register_temporarily(
+        "register_impact_counters", sessions_counter(calls), order=LAST
+    ):
         assert figure.delivered_count == 7
 
     assert calls == [(past_programme.pk, date(2025, 3, 1), date(2025, 8, 31))]
@@ -262,7 +270,7 @@ def test_a_source_nobody_counts_yet_says_so_on_the_page(client, past_programme):
         past_programme, "Mentoring meetings", source=ImpactSource.MENTORING_MEETINGS, target=20
     )
 
-    with hooks.register_temporarily("register_impact_counters", lambda: {}):
+    with hooks.register_temporarily("register_impact_counters", not_counted, order=LAST):
         response = client.get(past_programme.url)
 
     assert response.status_code == 200
