@@ -4,6 +4,10 @@ Pages hand any sequence of figures (model rows or StreamField values) to
 `outcome_chart()`; the template draws a table and an SVG with no JavaScript.
 Each row is scaled on its own, because workshops and participants are counted
 in different units: the bar shows delivered, the marker shows the target.
+
+A computed figure (one with a `source`) is marked `live`: it is counted from the
+site's data when the page is drawn. Its `delivered` is None when no installed app
+counts that source yet; the template then says "not counted yet" instead of 0.
 """
 
 from collections.abc import Iterable, Mapping
@@ -21,29 +25,34 @@ class ChartRow:
     """One figure, with the numbers and geometry the template needs."""
 
     label: str
-    delivered: int
+    delivered: int | None
     target: int | None
     unit: str
     index: int
+    live: bool = False
+
+    @property
+    def counted(self) -> bool:
+        return self.delivered is not None
 
     @property
     def percent(self) -> int | None:
         """Delivered as a whole percentage of the target, or None without a target."""
-        if not self.target:
+        if not self.target or self.delivered is None:
             return None
         return round(self.delivered * 100 / self.target)
 
     @property
     def met_target(self) -> bool:
-        return self.target is not None and self.delivered >= self.target
+        return self.target is not None and self.counted and self.delivered >= self.target
 
     @property
     def scale(self) -> int:
-        return max(self.delivered, self.target or 0, 1)
+        return max(self.delivered or 0, self.target or 0, 1)
 
     @property
     def delivered_width(self) -> int:
-        return round(BAR_AREA * self.delivered / self.scale)
+        return round(BAR_AREA * (self.delivered or 0) / self.scale)
 
     @property
     def target_x(self) -> int | None:
@@ -84,6 +93,10 @@ class OutcomeChart:
     def bar_height(self) -> int:
         return BAR_HEIGHT
 
+    @property
+    def has_live_rows(self) -> bool:
+        return any(row.live for row in self.rows)
+
 
 def _read(figure, name, default=None):
     if isinstance(figure, Mapping):
@@ -95,16 +108,22 @@ def outcome_chart(figures: Iterable) -> OutcomeChart:
     """Rows for the table and chart, from model rows or StreamField struct values."""
     rows = []
     for index, figure in enumerate(figures):
+        live = bool(_read(figure, "is_computed", False))
         delivered = _read(figure, "delivered_count")
-        if delivered is None:
-            delivered = _read(figure, "delivered", 0)
+        if live:
+            delivered = None if delivered is None else int(delivered)
+        else:
+            if delivered is None:
+                delivered = _read(figure, "delivered", 0)
+            delivered = int(delivered or 0)
         rows.append(
             ChartRow(
                 label=_read(figure, "label", ""),
-                delivered=int(delivered or 0),
+                delivered=delivered,
                 target=_read(figure, "target") or None,
                 unit=_read(figure, "unit", "") or "",
                 index=index,
+                live=live,
             )
         )
     return OutcomeChart(rows=rows)

@@ -171,3 +171,15 @@ def next_events_section(home_page, request):
         template="members/events/home_section.html",
         context={"event_rows": rows, "near_me": bool(near)},
     )
+
+
+@hooks.register("register_impact_counters")
+def network_impact_counters():
+    """Network members and events held, for programmes' computed outcome figures."""
+    from home.impact import ImpactSource
+    from members.services.impact import count_events_held, count_network_members
+
+    return {
+        ImpactSource.NETWORK_MEMBERS: count_network_members,
+        ImpactSource.EVENTS_HELD: count_events_held,
+    }

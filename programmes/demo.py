@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from home.impact import ImpactSource
 from home.models import Funder, Organisation
 from programmes.models import (
     ProgrammeFunder,
@@ -336,6 +337,43 @@ def _outcome_figures(spec: dict) -> list[ProgrammeOutcomeFigure]:
     ]
 
 
+# The open programme's figures are counted from the site's own data, next to the
+# seeds' typed ones: label, source, target, unit, days before loading to count from
+# (None: from the programme's first day). Sessions, attendance and mentoring show
+# numbers once the apps that count them are installed; until then "not counted yet".
+OPEN_PROGRAMME_COMPUTED_FIGURES = [
+    ("Sessions delivered", ImpactSource.SESSIONS_DELIVERED, 12, "sessions", None),
+    ("Participants who attended", ImpactSource.PARTICIPANTS_ATTENDED, 20, "people", None),
+    ("Mentoring meetings", ImpactSource.MENTORING_MEETINGS, 20, "meetings", None),
+    ("People in mentoring pairs", ImpactSource.MENTORING_PEOPLE, 16, "people", None),
+    ("Network members", ImpactSource.NETWORK_MEMBERS, 60, "people", None),
+    ("Network events held", ImpactSource.EVENTS_HELD, 6, "events", 90),
+]
+
+
+def _computed_figures(today: date) -> list[ProgrammeOutcomeFigure]:
+    return [
+        ProgrammeOutcomeFigure(
+            label=label,
+            source=source,
+            target=target,
+            unit=unit,
+            period_start=None if days_before is None else today - timedelta(days=days_before),
+        )
+        for label, source, target, unit, days_before in OPEN_PROGRAMME_COMPUTED_FIGURES
+    ]
+
+
+def _ensure_computed_figures(page: ProgrammePage, today: date) -> bool:
+    """Sites loaded before computed figures existed gain them once; later loads change
+    nothing."""
+    if page.outcome_figures.exclude(source=ImpactSource.TYPED).exists():
+        return False
+    page.outcome_figures = list(page.outcome_figures.all()) + _computed_figures(today)
+    page.save_revision().publish()
+    return True
+
+
 def open_programme(today: date) -> dict:
     """A programme whose applications are open on the day the demo is loaded."""
     deadline_day = today + timedelta(days=21)
@@ -405,6 +443,7 @@ def open_programme(today: date) -> dict:
         "two weeks of the deadline.</p>",
         "apply_email": "speakup@example.org",
         "apply_url": "https://example.org/speak-up/apply/",
+        "computed_figures": _computed_figures(today),
     }
 
 
@@ -463,7 +502,7 @@ def _build(index: ProgrammeIndexPage, spec: dict) -> ProgrammePage:
         ProgrammePartner(organisation=organisations[name]) for name in spec["partners"]
     ]
     page.funder_placements = [ProgrammeFunder(funder=funders[name]) for name in spec["funders"]]
-    page.outcome_figures = _outcome_figures(spec)
+    page.outcome_figures = _outcome_figures(spec) + spec.get("computed_figures", [])
     index.add_child(instance=page)
     page.topics.add(*spec["topics"])
     page.skills.add(*spec["skills"])
@@ -512,6 +551,9 @@ def load_programmes(run):
             page.outcome_figures = _outcome_figures(spec)
             page.save_revision().publish()
             run.note(f"outcome figures for {spec['title']}")
+    open_page = ProgrammePage.objects.child_of(index).filter(slug=OPEN_PROGRAMME_SLUG).first()
+    if open_page and _ensure_computed_figures(open_page.specific, run.today):
+        run.note("computed outcome figures for the open programme")
 
 
 INDEX_ZH_HANT = {

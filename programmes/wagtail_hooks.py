@@ -1,7 +1,10 @@
-"""Programmes on the home page, through the home app's section hook."""
+"""Programmes on the home page, through the home app's section hook; the staff
+"Impact" dashboard in the Wagtail admin."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from home.i18n import default_locale_version, localize_pages
 from home.search import SearchableType
@@ -44,3 +47,26 @@ def programme_demo_content(run):
 
     load_programmes(run)
     load_programme_translations(run)
+
+
+class ImpactMenuItem(MenuItem):
+    """Shown to staff who can edit at least one programme."""
+
+    def is_shown(self, request):
+        from programmes.services.impact import can_view_impact
+
+        return can_view_impact(request.user)
+
+
+@hooks.register("register_admin_urls")
+def impact_admin_urls():
+    from programmes import impact_admin_urls
+
+    return [path("impact/", include(impact_admin_urls, namespace="programmes_impact"))]
+
+
+@hooks.register("register_admin_menu_item")
+def impact_admin_menu_item():
+    return ImpactMenuItem(
+        _("Impact"), reverse("programmes_impact:dashboard"), icon_name="table", order=240
+    )

@@ -1,26 +1,54 @@
 """Outcome figures: what a programme or project delivered against what it promised.
 
 The abstract model lives in the shared ground so that programmes, stories and later
-the member area can each keep their own rows without importing one another. Only
-typed figures exist today; a later `source` field may compute `delivered_count` from
-the site's own data (events held, members joined) without changing the chart.
+the member area can each keep their own rows without importing one another.
+
+A figure is either typed (an editor types `delivered`, as for the seeds' historic
+projects) or computed: its `source` names one of `home.impact.ImpactSource`, and
+`delivered_count` asks the app that owns the data for the current number every time
+it is read. Nothing computed is stored, so the number is never stale.
+
+The period counted is the figure's own first and last day when given, otherwise the
+programme's first and last day (`period_for`); a figure with no programme and no
+period counts without bounds.
 """
 
+from datetime import date
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.impact import ImpactSource, count
+
+_NOT_COUNTED = object()
+
 
 class OutcomeFigure(models.Model):
-    """One figure: a label, the number delivered, the target and the unit counted."""
+    """One figure: a label, the number delivered (typed or counted), the target and the unit."""
 
     label = models.CharField(
         _("label"),
         max_length=120,
         help_text=_("What was counted, such as “Workshop participants”."),
     )
+    source = models.CharField(
+        _("counted from"),
+        max_length=40,
+        choices=ImpactSource.choices,
+        default=ImpactSource.TYPED,
+        blank=True,
+        help_text=_(
+            "Leave as typed to enter the number yourself. Choose a source to have the site "
+            "count it from its own data, always up to date."
+        ),
+    )
     delivered = models.PositiveIntegerField(
-        _("delivered"), help_text=_("The number actually achieved.")
+        _("delivered"),
+        null=True,
+        blank=True,
+        help_text=_("The number actually achieved. Only for typed figures."),
     )
     target = models.PositiveIntegerField(
         _("target"),
@@ -35,6 +63,18 @@ class OutcomeFigure(models.Model):
         blank=True,
         help_text=_("A plural word shown after the numbers, such as “people” or “classes”."),
     )
+    period_start = models.DateField(
+        _("counted from (first day)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to count from the programme's first day."),
+    )
+    period_end = models.DateField(
+        _("counted until (last day)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to count until the programme's last day."),
+    )
 
     class Meta:
         abstract = True
@@ -42,7 +82,52 @@ class OutcomeFigure(models.Model):
     def __str__(self):
         return self.label
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.is_computed and self.delivered is None:
+            errors["delivered"] = _("Type the number delivered, or choose a source that counts it.")
+        if self.is_computed and self.delivered is not None:
+            errors["delivered"] = _("This figure is counted by the site: leave “delivered” empty.")
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("The last day counted cannot be before the first day.")
+        if errors:
+            raise ValidationError(errors)
+
+    # Counting -------------------------------------------------------------------------
+
     @property
-    def delivered_count(self) -> int:
-        """The delivered number the chart shows; a computed source may override it later."""
-        return self.delivered
+    def is_computed(self) -> bool:
+        return bool(self.source)
+
+    @property
+    def source_label(self) -> str:
+        return str(ImpactSource(self.source).label) if self.source in ImpactSource.values else ""
+
+    def impact_programme(self):
+        """The programme page (default language) a computed figure counts for, if any."""
+        return None
+
+    def period_for(self, programme) -> tuple[date | None, date | None]:
+        """First and last day counted: the figure's own, else the programme's."""
+        start = self.period_start or getattr(programme, "start_date", None)
+        end = self.period_end or getattr(programme, "end_date", None)
+        return start, end
+
+    def set_live_count(self, value: int | None):
+        """Remember a number counted for this request (see `home.impact.count_figures`)."""
+        self._live_count = value
+
+    @property
+    def delivered_count(self) -> int | None:
+        """The number the table and chart show: typed, or counted now.
+
+        None for a computed figure whose source no installed app counts yet.
+        """
+        if not self.is_computed:
+            return self.delivered
+        value = getattr(self, "_live_count", _NOT_COUNTED)
+        if value is _NOT_COUNTED:
+            programme = self.impact_programme()
+            value = count(self.source, programme, *self.period_for(programme))
+        return value

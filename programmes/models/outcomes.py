@@ -1,4 +1,9 @@
-"""What a programme or project achieved: outcome figures against their targets."""
+"""What a programme or project achieved: outcome figures against their targets.
+
+A figure is typed or counted live from the site's data (see `home.models.figures`);
+a computed figure counts for the programme's default-language page, so every
+translation shows the same number.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.i18n import default_locale_version
 from home.models import OutcomeFigure
 
 
@@ -19,15 +25,24 @@ class ProgrammeOutcomeFigure(TranslatableMixin, OutcomeFigure, Orderable):
 
     panels = [
         FieldPanel("label"),
+        FieldPanel("source"),
         FieldRowPanel([FieldPanel("delivered"), FieldPanel("target"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
     ]
     translatable_fields = [
         TranslatableField("label"),
         TranslatableField("unit"),
+        SynchronizedField("source"),
         SynchronizedField("delivered"),
         SynchronizedField("target"),
+        SynchronizedField("period_start"),
+        SynchronizedField("period_end"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("outcome figure")
         verbose_name_plural = _("outcome figures")
+
+    def impact_programme(self):
+        """The default-language version of the figure's programme page."""
+        return default_locale_version(self.page)

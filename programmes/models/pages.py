@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
 from home.i18n import default_locale_version, localize_pages
+from home.impact import count_figures
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
 from programmes.blocks import FocusAreaBlock, LearningOutcomeBlock
@@ -477,9 +478,21 @@ class ProgrammePage(Page):
                 placement.funder
                 for placement in self.funder_placements.select_related("funder", "funder__logo")
             ],
-            outcome_figures=list(self.outcome_figures.all()),
+            outcome_figures=self.live_outcome_figures(request),
         )
         return context
+
+    def live_outcome_figures(self, request=None) -> list:
+        """The outcome figures, computed ones counted now: one count per source.
+
+        Computed figures count for the default-language page, so a translation shows
+        the same numbers; nothing counted is stored or cached between requests.
+        """
+        figures = list(self.outcome_figures.all())
+        if any(figure.is_computed for figure in figures):
+            programme = default_locale_version(self, request)
+            count_figures((figure, programme) for figure in figures)
+        return figures
 
 
 class ProgrammePartner(Orderable):

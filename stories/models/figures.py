@@ -1,5 +1,12 @@
-"""Highlight figures: the few numbers editors choose to show on the home page."""
+"""Highlight figures: the few numbers editors choose to show on the home page.
 
+Highlight figures are always typed. A computed figure counts for a programme and its
+period, and a highlight belongs to no programme (its optional page is only a "read
+more" link), so the home page shows numbers an editor copies from a programme's
+figures or from the staff impact dashboard.
+"""
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
@@ -38,8 +45,11 @@ class HighlightFigure(TranslatableMixin, OutcomeFigure, index.Indexed):
     translatable_fields = [
         TranslatableField("label"),
         TranslatableField("unit"),
+        SynchronizedField("source"),
         SynchronizedField("delivered"),
         SynchronizedField("target"),
+        SynchronizedField("period_start"),
+        SynchronizedField("period_end"),
         SynchronizedField("page"),
         SynchronizedField("show_on_home_page"),
     ]
@@ -49,3 +59,15 @@ class HighlightFigure(TranslatableMixin, OutcomeFigure, index.Indexed):
         verbose_name = _("highlight figure")
         verbose_name_plural = _("highlight figures")
         ordering = ["sort_order", "pk"]
+
+    def clean(self):
+        if self.is_computed:
+            raise ValidationError(
+                {
+                    "source": _(
+                        "Highlight figures are typed: a counted number belongs to a "
+                        "programme. Add it to the programme's outcome figures instead."
+                    )
+                }
+            )
+        super().clean()

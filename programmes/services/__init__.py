@@ -1,0 +1,1 @@
+"""Programme rules that are not a model's own, one module per concern."""

@@ -1,0 +1,56 @@
+"""The demo's open programme counts its figures live; the seeds' figures stay typed."""
+
+import io
+
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail import hooks
+from wagtail.models import Locale
+
+from home.impact import ImpactSource
+from members.models import MembershipStatus, Profile
+from programmes.demo import ACT_OUTCOME_FIGURES, OPEN_PROGRAMME_SLUG
+from programmes.models import ProgrammeOutcomeFigure, ProgrammePage
+
+
+def load_demo() -> str:
+    out = io.StringIO()
+    call_command("load_demo", force=True, stdout=out)
+    return out.getvalue()
+
+
+def delivered_cells(response) -> dict[str, str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        row.th.get_text(strip=True): row.find_all("td")[0].get_text(" ", strip=True)
+        for row in soup.select("table.outcomes__table tbody tr")
+    }
+
+
+def test_the_open_demo_programme_counts_its_figures_live(db, client):
+    load_demo()
+    figures_after_first_load = ProgrammeOutcomeFigure.objects.count()
+    load_demo()
+    open_programme = ProgrammePage.objects.get(
+        slug=OPEN_PROGRAMME_SLUG, locale=Locale.get_default()
+    )
+    act = ProgrammePage.objects.get(slug="active-citizens-together", locale=Locale.get_default())
+
+    sources = set(open_programme.outcome_figures.values_list("source", flat=True))
+    with hooks.register_temporarily(
+        "register_impact_counters", lambda: {ImpactSource.MENTORING_PEOPLE: None}, order=1000
+    ):
+        cells = delivered_cells(client.get(open_programme.url))
+    members = Profile.objects.filter(status=MembershipStatus.APPROVED, user__is_active=True).count()
+
+    assert ProgrammeOutcomeFigure.objects.count() == figures_after_first_load
+    assert sources == set(ImpactSource.values) - {ImpactSource.TYPED}
+    assert cells["Network members"].startswith(f"{members} people")
+    assert cells["People in mentoring pairs"].startswith("Not counted yet")
+    assert [
+        (f.label, f.source, f.delivered, f.target, f.unit)
+        for f in act.outcome_figures.order_by("sort_order")
+    ] == [
+        (label, "", delivered, target, unit)
+        for label, delivered, target, unit in ACT_OUTCOME_FIGURES
+    ]
