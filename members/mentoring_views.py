@@ -50,7 +50,7 @@ def edit_offer(request):
     offer = MentorOffer.objects.filter(user=request.user).prefetch_related("skill_items").first()
     if offer is None:
         offer = MentorOffer(user=request.user, area=profile_of(request.user).home_area)
-    form = MentorOfferForm(request.POST or None, instance=offer)
+    form = MentorOfferForm(request.POST if request.method == "POST" else None, instance=offer)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your mentoring offer is saved."))
@@ -66,7 +66,7 @@ def edit_wish(request):
         profile = profile_of(request.user)
         wish = MentoringWish(user=request.user, area=profile.home_area)
         wish.languages = [language.code for language in profile.languages.all()]
-    form = MentoringWishForm(request.POST or None, instance=wish)
+    form = MentoringWishForm(request.POST if request.method == "POST" else None, instance=wish)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Saved. Here are the mentors who fit best."))
@@ -104,7 +104,7 @@ def request_mentor(request, public_id):
     if offer is None:
         # Not offering, full, blocked either way or already asked: all look the same.
         raise Http404
-    form = MentorRequestForm(request.POST or None)
+    form = MentorRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             mentoring.request_mentor(request.user, mentor, form.cleaned_data["message"])
@@ -145,7 +145,7 @@ def pair_detail(request, public_id):
     if not mentorship.includes(request.user):
         raise Http404
     partner = mentorship.partner_of(request.user).profile
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             mentoring.log_meeting(

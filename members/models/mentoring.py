@@ -115,7 +115,9 @@ class MentoringWish(models.Model):
         verbose_name=_("skills I want to grow"),
         help_text=_("Chosen from the same skills list that programmes use."),
     )
-    languages = models.JSONField(_("languages I would like to be mentored in"), default=list)
+    languages = models.JSONField(
+        _("languages I would like to be mentored in"), default=list, blank=True
+    )
     area = models.CharField(
         _("area"),
         max_length=40,
