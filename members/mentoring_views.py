@@ -91,6 +91,7 @@ def find_mentor(request):
 @approved_members_only
 def request_mentor(request, public_id):
     """Ask staff to pair me with this mentor."""
+    profile_of(request.user)  # staff added in the admin get one, so the pair can name them
     mentor_profile = get_object_or_404(Profile.objects.select_related("user"), public_id=public_id)
     mentor = mentor_profile.user
     if mentor.pk == request.user.pk:
