@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from members import admin_views
+from members import admin_views, mentoring_admin_views
 
 app_name = "members_admin"
 
@@ -17,5 +17,11 @@ urlpatterns = [
     path("events/<int:pk>/decide/", admin_views.decide_event, name="decide_event"),
     path("invitations/", admin_views.invitation_list, name="invitations"),
     path("audit/", admin_views.audit_trail, name="audit"),
+    path("mentoring/", mentoring_admin_views.mentoring_overview, name="mentoring"),
+    path(
+        "mentoring/<int:pk>/",
+        mentoring_admin_views.decide_mentorship,
+        name="decide_mentorship",
+    ),
     path("export.csv", admin_views.export_members_csv, name="export_csv"),
 ]

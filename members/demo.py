@@ -109,9 +109,6 @@ def _account(email: str, display_name: str, status: str, run, index: int) -> Pro
             ),
             "home_area": AREAS[index % len(AREAS)],
             "interests": "Housing, schools, local democracy",
-            "mentoring_offered": index % 3 == 0,
-            "mentoring_wanted": index % 4 == 1,
-            "mentoring_topics": "Public speaking and first campaigns" if index % 3 == 0 else "",
             "visibility": VISIBILITIES[index % len(VISIBILITIES)],
             "home_area_visibility": "staff" if index % 4 == 2 else "members",
             "programmes_visibility": "members",
@@ -175,3 +172,102 @@ def load_member_story(run):
     except story_submission.NoStoryIndex:
         return
     run.note(f"member story in review: {MEMBER_STORY['title']}")
+
+
+# Mentoring: mentors among the alumni, pairs staff confirmed within the open programme
+# with meetings (some with notes), and one request waiting for staff. The demo member
+# mentors one alumna, looks for a mentor herself and has that open request.
+DEMO_MENTOR_NUMBERS = [0, 3, 6, 9, 12, 15, 18, 21]  # 0 is the demo member
+DEMO_PAIRS = [
+    # mentor, mentee, days since confirmed, days ago of each meeting, ended
+    (0, 4, 70, [63, 42, 21, 7], False),
+    (3, 5, 90, [84, 56, 28], False),
+    (6, 7, 120, [110, 80], True),
+    (9, 10, 40, [30, 9], False),
+]
+DEMO_MEETING_NOTES = [
+    "Practised the three-minute speech for the council meeting.",
+    "",
+    "Planned who to invite to the first tenants' meeting.",
+]
+DEMO_OPEN_REQUEST = (12, 0, "I would like help to run my first campaign in my borough.")
+
+
+def _demo_person(number: int):
+    User = get_user_model()
+    email = MEMBER_EMAIL if number == 0 else f"alumni{number:02d}@example.org"
+    return User.objects.select_related("profile").filter(email=email).first()
+
+
+def load_mentoring(run):
+    from datetime import timedelta
+
+    from members.models import (
+        MentoringMeeting,
+        MentoringWish,
+        MentorOffer,
+        Mentorship,
+        MentorshipStatus,
+    )
+    from programmes.models import ProgrammePage
+
+    now = timezone.now()
+    for position, number in enumerate(DEMO_MENTOR_NUMBERS):
+        person = _demo_person(number)
+        if person is None or MentorOffer.objects.filter(user=person).exists():
+            continue
+        profile = person.profile
+        offer = MentorOffer.objects.create(
+            user=person,
+            area=profile.home_area,
+            capacity=2 if position % 2 else 3,
+            languages=[language.code for language in profile.languages.all()],
+            note="Happy to meet online or for a coffee near me, every few weeks.",
+            visibility=["members", "staff", "public"][position % 3],
+        )
+        offer.skills.set([item.tag for item in profile.skill_items.select_related("tag")])
+        run.note(f"mentoring offer by {person.email}")
+
+    member = _demo_person(0)
+    if member is not None and not MentoringWish.objects.filter(user=member).exists():
+        wish = MentoringWish.objects.create(
+            user=member,
+            area=member.profile.home_area,
+            languages=[language.code for language in member.profile.languages.all()],
+            message="I want to get better at campaigning and speaking in public.",
+        )
+        wish.skills.set(list(Skill.objects.order_by("name")[:3]))
+
+    programme = ProgrammePage.objects.filter(slug="speak-up-lead-locally").first()
+    for mentor_number, mentee_number, days, meeting_days, ended in DEMO_PAIRS:
+        mentor, mentee = _demo_person(mentor_number), _demo_person(mentee_number)
+        if mentor is None or mentee is None:
+            continue
+        if Mentorship.objects.filter(mentor=mentor, mentee=mentee).exists():
+            continue
+        pair = Mentorship.objects.create(
+            mentor=mentor,
+            mentee=mentee,
+            status=MentorshipStatus.ENDED if ended else MentorshipStatus.ACTIVE,
+            message="I would like a mentor who has spoken at a council meeting.",
+            programme=programme,
+            confirmed_at=now - timedelta(days=days),
+            closed_at=now - timedelta(days=5) if ended else None,
+        )
+        Mentorship.objects.filter(pk=pair.pk).update(requested_at=now - timedelta(days=days + 3))
+        MentoringMeeting.objects.bulk_create(
+            MentoringMeeting(
+                mentorship=pair,
+                met_on=(now - timedelta(days=ago)).date(),
+                note=DEMO_MEETING_NOTES[index % len(DEMO_MEETING_NOTES)],
+                logged_by=mentor if index % 2 == 0 else mentee,
+            )
+            for index, ago in enumerate(meeting_days)
+        )
+        run.note(f"mentoring pair {mentor.email} and {mentee.email}")
+
+    mentor_number, mentee_number, message = DEMO_OPEN_REQUEST
+    mentor, mentee = _demo_person(mentor_number), _demo_person(mentee_number)
+    if mentor and mentee and not Mentorship.objects.filter(mentor=mentor, mentee=mentee).exists():
+        Mentorship.objects.create(mentor=mentor, mentee=mentee, message=message)
+        run.note(f"mentoring request from {mentee.email}")

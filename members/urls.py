@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from members import event_views, views
+from members import event_views, mentoring_views, views
 
 app_name = "members"
 
@@ -26,6 +26,21 @@ urlpatterns = [
     path("events/<uuid:public_id>/edit/", event_views.edit_event, name="edit_event"),
     path("events/<uuid:public_id>/cancel/", event_views.cancel_own_event, name="cancel_event"),
     path("events/<uuid:public_id>/attendees/", event_views.event_attendees, name="attendees"),
+    path("mentoring/", mentoring_views.mentoring_home, name="mentoring"),
+    path("mentoring/offer/", mentoring_views.edit_offer, name="mentoring_offer"),
+    path("mentoring/looking/", mentoring_views.edit_wish, name="mentoring_wish"),
+    path("mentoring/mentors/", mentoring_views.find_mentor, name="find_mentor"),
+    path(
+        "mentoring/mentors/<uuid:public_id>/ask/",
+        mentoring_views.request_mentor,
+        name="request_mentor",
+    ),
+    path(
+        "mentoring/requests/<uuid:public_id>/withdraw/",
+        mentoring_views.withdraw_request,
+        name="withdraw_mentor_request",
+    ),
+    path("mentoring/pairs/<uuid:public_id>/", mentoring_views.pair_detail, name="mentoring_pair"),
     path("skills/<slug:slug>/", views.skill_detail, name="skill"),
     path("<uuid:public_id>/", views.profile_detail, name="profile"),
     path("<uuid:public_id>/profile.json", views.profile_json, name="profile_json"),

@@ -162,7 +162,7 @@ def directory(request):
 
 def _visible_profile_or_404(request, public_id):
     profile = get_object_or_404(
-        Profile.objects.select_related("user").prefetch_related(
+        Profile.objects.select_related("user__mentor_offer").prefetch_related(
             "skill_items__tag", "languages", "claims__programme"
         ),
         public_id=public_id,

@@ -74,6 +74,7 @@ def member_admin_menu():
         (_("Programme claims"), "members_admin:claims", "tick"),
         (_("Reports"), "members_admin:reports", "warning"),
         (_("Proposed events"), "members_admin:proposed_events", "date"),
+        (_("Mentoring"), "members_admin:mentoring", "group"),
         (_("Invitations"), "members_admin:invitations", "mail"),
         (_("Audit trail"), "members_admin:audit", "history"),
         (_("Export consenting members (CSV)"), "members_admin:export_csv", "download"),
@@ -183,3 +184,40 @@ def network_impact_counters():
         ImpactSource.NETWORK_MEMBERS: count_network_members,
         ImpactSource.EVENTS_HELD: count_events_held,
     }
+
+
+# Mentoring: the member's data, deletion, live impact counters and the demo.
+
+
+@hooks.register("member_data_export")
+def mentoring_export(user):
+    from members.services import mentoring
+
+    return {"mentoring": mentoring.export_mentoring(user)}
+
+
+@hooks.register("member_account_deleting")
+def mentoring_forget(user):
+    from members.services import mentoring
+
+    mentoring.forget_mentoring(user)
+
+
+@hooks.register("register_impact_counters")
+def mentoring_impact_counters():
+    """Mentoring meetings held and people in pairs, for programmes' computed figures: a
+    programme counts the pairs staff linked to it (see members/services/mentoring.py)."""
+    from home.impact import ImpactSource
+    from members.services import mentoring
+
+    return {
+        ImpactSource.MENTORING_MEETINGS: mentoring.count_mentoring_meetings,
+        ImpactSource.MENTORING_PEOPLE: mentoring.count_mentoring_people,
+    }
+
+
+@hooks.register("demo_content", order=45)
+def mentoring_demo_content(run):
+    from members.demo import load_mentoring
+
+    load_mentoring(run)

@@ -14,6 +14,15 @@ from .events import (
     ReminderSent,
     ReplyStatus,
 )
+from .mentoring import (
+    MentoringMeeting,
+    MentoringWish,
+    MentoringWishSkill,
+    MentorOffer,
+    MentorOfferSkill,
+    Mentorship,
+    MentorshipStatus,
+)
 from .profile import (
     SENSITIVE_FIELDS,
     VISIBILITY_RANK,
@@ -48,6 +57,13 @@ __all__ = [
     "Invitation",
     "LoginRecord",
     "MemberMessage",
+    "MentoringMeeting",
+    "MentoringWish",
+    "MentoringWishSkill",
+    "MentorOffer",
+    "MentorOfferSkill",
+    "Mentorship",
+    "MentorshipStatus",
     "MembershipStatus",
     "Profile",
     "ProfileLanguage",

@@ -20,11 +20,10 @@ from members.languages import LANGUAGE_LABELS, SPOKEN_LANGUAGES
 from members.storage import member_photo_storage
 
 
-def visibility_field(label):
-    """A member's choice of who may see something: approved members unless they say so."""
-    return models.CharField(
-        label, max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
-    )
+def visibility_field(label, default="members"):
+    """A member's choice of who may see something: approved members unless they say so
+    (or unless the field is private by default, like offering mentoring)."""
+    return models.CharField(label, max_length=10, choices=Visibility.choices, default=default)
 
 
 class MembershipStatus(models.TextChoices):
@@ -103,14 +102,6 @@ class Profile(models.Model):
         blank=True,
         verbose_name=_("skills"),
         help_text=_("Chosen from the same skills list that programmes use."),
-    )
-    mentoring_offered = models.BooleanField(_("I offer mentoring"), default=False)
-    mentoring_wanted = models.BooleanField(_("I would like a mentor"), default=False)
-    mentoring_topics = models.CharField(
-        _("mentoring on"),
-        max_length=200,
-        blank=True,
-        help_text=_("What you offer or want mentoring on."),
     )
     links = models.TextField(
         _("links"),

@@ -3,8 +3,13 @@ apply only to what that viewer may see (a hidden field never matches)."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from members.models import Block, Profile, ProgrammeClaim, Visibility
-from members.services.privacy import audience_of, field_visible_q, visible_profiles_q
+from members.models import Block, MentorOffer, Profile, ProgrammeClaim, Visibility
+from members.services.privacy import (
+    audience_of,
+    field_visible_q,
+    levels_visible_to,
+    visible_profiles_q,
+)
 
 
 def blocked_either_way_q(viewer) -> Q:
@@ -30,7 +35,7 @@ def findable_profiles(viewer):
 
 def with_card_data(profiles):
     """Prefetch what a directory card shows, so a page costs the same at any size."""
-    return profiles.prefetch_related(
+    return profiles.select_related("user__mentor_offer").prefetch_related(
         "skill_items__tag",
         "languages",
         Prefetch(
@@ -86,7 +91,10 @@ def search_directory(viewer, filters: dict):
             claims = claims.filter(cohort__iexact=filters["cohort"].strip())
         profiles = profiles.filter(Exists(claims) & field_visible_q("programmes", audience))
     if filters.get("mentoring"):
-        profiles = profiles.filter(mentoring_offered=True)
+        offers = MentorOffer.objects.filter(user=OuterRef("user_id"), active=True)
+        if audience != Visibility.STAFF:
+            offers = offers.filter(visibility__in=levels_visible_to(audience))
+        profiles = profiles.filter(Exists(offers))
     return profiles.order_by("display_name", "pk")
 
 

@@ -82,11 +82,6 @@ def export_member_data(user) -> dict:
                 }
                 for claim in profile.claims.select_related("programme")
             ],
-            "mentoring": {
-                "offered": profile.mentoring_offered,
-                "wanted": profile.mentoring_wanted,
-                "topics": profile.mentoring_topics,
-            },
             "links": profile.link_list,
             "visibility": {
                 "profile": profile.visibility,
@@ -106,6 +101,7 @@ def export_member_data(user) -> dict:
         data.update(add_section(user) or {})
     data.setdefault("stories", [])
     data.setdefault("event_replies", [])
+    data.setdefault("mentoring", {})
     audit.record(AuditAction.EXPORTED, actor=user, subject_id=user.pk)
     return data
 

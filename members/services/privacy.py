@@ -9,6 +9,7 @@ shown when its own visibility, capped by the whole profile's, reaches that level
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.urls import reverse
 
@@ -90,9 +91,8 @@ class ProfileView:
     headline: str
     bio: str
     interests: str
-    mentoring_offered: bool
-    mentoring_wanted: bool
-    mentoring_topics: str
+    mentoring_offered: bool = False
+    mentoring_note: str = ""
     skills: list = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     photo_url: str = ""
@@ -110,11 +110,7 @@ class ProfileView:
             "headline": self.headline,
             "bio": self.bio,
             "interests": self.interests,
-            "mentoring": {
-                "offered": self.mentoring_offered,
-                "wanted": self.mentoring_wanted,
-                "topics": self.mentoring_topics,
-            },
+            "mentoring": {"offered": self.mentoring_offered, "note": self.mentoring_note},
             "skills": [skill.name for skill in self.skills],
             "languages": [str(language) for language in self.languages],
         }
@@ -134,8 +130,8 @@ class ProfileView:
 def profile_view(profile: Profile, viewer) -> ProfileView | None:
     """What `viewer` may see of `profile`, or None when they may see nothing.
 
-    Expects `skills`, `languages` and `claims__programme` to be prefetched when called
-    in a loop (the directory does).
+    Expects `skills`, `languages` and `claims__programme` to be prefetched, and
+    `user__mentor_offer` selected, when called in a loop (the directory does).
     """
     is_self = viewer.is_authenticated and profile.user_id == viewer.pk
     audience = Visibility.STAFF if is_self else audience_of(viewer)
@@ -151,9 +147,6 @@ def profile_view(profile: Profile, viewer) -> ProfileView | None:
         headline=profile.headline,
         bio=profile.bio,
         interests=profile.interests,
-        mentoring_offered=profile.mentoring_offered,
-        mentoring_wanted=profile.mentoring_wanted,
-        mentoring_topics=profile.mentoring_topics,
         skills=[item.tag for item in profile.skill_items.all()],
         languages=[str(language) for language in profile.languages.all()],
         is_self=is_self,
@@ -176,4 +169,17 @@ def profile_view(profile: Profile, viewer) -> ProfileView | None:
         ]
     if can_see(profile, profile.links_visibility, audience):
         view.links = profile.link_list
+    offer = mentor_offer_of(profile)
+    if offer is not None and offer.active and can_see(profile, offer.visibility, audience):
+        view.mentoring_offered = True
+        view.mentoring_note = offer.note
     return view
+
+
+def mentor_offer_of(profile: Profile):
+    """The member's mentoring offer, or None. Expects `user__mentor_offer` to be
+    selected with the profile (the directory and profile pages do)."""
+    try:
+        return profile.user.mentor_offer
+    except ObjectDoesNotExist:
+        return None

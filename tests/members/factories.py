@@ -87,3 +87,38 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Event
+
+
+def offer_mentoring(user, *, skills=(), languages=(), area="", capacity=1, **fields):
+    """A mentoring offer by `user` with these skills (Skill objects) and language codes."""
+    from members.models import MentorOffer
+
+    offer = MentorOffer.objects.create(
+        user=user, area=area, capacity=capacity, languages=list(languages), **fields
+    )
+    offer.skills.set(list(skills))
+    return offer
+
+
+def wish_for_mentor(user, *, skills=(), languages=(), area="", message=""):
+    """What `user` looks for in a mentor."""
+    from members.models import MentoringWish
+
+    wish = MentoringWish.objects.create(
+        user=user, area=area, languages=list(languages), message=message
+    )
+    wish.skills.set(list(skills))
+    return wish
+
+
+def mentoring_pair(mentor, mentee, *, status="active", confirmed_at=None, **fields):
+    """A pair as staff would have confirmed it (or a request, with status="requested")."""
+    from django.utils import timezone
+
+    from members.models import Mentorship
+
+    if status != "requested" and confirmed_at is None:
+        confirmed_at = timezone.now()
+    return Mentorship.objects.create(
+        mentor=mentor, mentee=mentee, status=status, confirmed_at=confirmed_at, **fields
+    )

@@ -4,7 +4,13 @@ member and staff. The profile belongs to "approved"; "another" is a second membe
 import pytest
 from django.urls import reverse
 
-from tests.members.factories import EventFactory
+from tests.members.factories import (
+    EventFactory,
+    ProfileFactory,
+    mentoring_pair,
+    offer_mentoring,
+    wish_for_mentor,
+)
 
 # Expected status per viewer: anonymous, pending, approved (owner), another, staff.
 # 302 for anonymous means "sent to sign in".
@@ -40,6 +46,22 @@ MATRIX = [
     ("members:cancel_event", "event", "post", (302, 403, 302, 404, 302)),
     # The personal feed opens with its secret token only.
     ("members:event_feed", "token", "get", (404, 404, 404, 404, 404)),
+    # Mentoring is for approved members (and member staff, as members).
+    ("members:mentoring", None, "get", (302, 403, 200, 200, 200)),
+    ("members:mentoring_offer", None, "get", (302, 403, 200, 200, 200)),
+    ("members:mentoring_offer", None, "post", (302, 403, 200, 200, 200)),
+    ("members:mentoring_wish", None, "get", (302, 403, 200, 200, 200)),
+    ("members:mentoring_wish", None, "post", (302, 403, 302, 302, 302)),
+    # Without saying what they look for, members are sent to say it first.
+    ("members:find_mentor", None, "get", (302, 403, 200, 302, 302)),
+    # "another" offers mentoring: no asking yourself (404).
+    ("members:request_mentor", "mentor", "get", (302, 403, 200, 404, 200)),
+    ("members:request_mentor", "mentor", "post", (302, 403, 302, 404, 302)),
+    # The open request is the owner's, to a third member: only they may withdraw it.
+    ("members:withdraw_mentor_request", "request", "post", (302, 403, 302, 404, 404)),
+    # The pair is the owner's (mentee) with a third member: nobody else, staff included.
+    ("members:mentoring_pair", "pair", "get", (302, 403, 200, 404, 404)),
+    ("members:mentoring_pair", "pair", "post", (302, 403, 200, 404, 404)),
 ]
 VIEWERS = ["anonymous", "pending", "approved", "another", "staff"]
 
@@ -51,12 +73,21 @@ def test_member_area_authorisation(client, viewers, url_name, arg, method, expec
     Skill.objects.get_or_create(name="Campaigning", slug="campaigning")
     owner = viewers["approved"]
     event = EventFactory(organiser=owner)
+    offer_mentoring(viewers["another"])
+    wish_for_mentor(owner)
+    third, fourth = ProfileFactory().user, ProfileFactory().user
+    offer_mentoring(fourth)
+    pair = mentoring_pair(third, owner)
+    request = mentoring_pair(fourth, owner, status="requested")
     args = {
         None: [],
         "skill": ["campaigning"],
         "profile": [owner.profile.public_id],
         "token": ["not-a-real-token"],
         "event": [event.public_id],
+        "mentor": [viewers["another"].profile.public_id],
+        "request": [request.public_id],
+        "pair": [pair.public_id],
     }[arg]
     url = reverse(url_name, args=args)
     for viewer_kind, status in zip(VIEWERS, expected, strict=True):
@@ -93,7 +124,7 @@ def test_public_profiles_are_visible_to_anyone(client, viewers):
 
 @pytest.mark.parametrize(
     "url_name",
-    ["pending", "claims", "reports", "invitations", "audit", "export_csv"],
+    ["pending", "claims", "reports", "invitations", "audit", "export_csv", "mentoring"],
 )
 def test_staff_admin_views_are_for_member_staff_only(client, viewers, url_name):
     url = reverse(f"members_admin:{url_name}")
@@ -106,3 +137,20 @@ def test_staff_admin_views_are_for_member_staff_only(client, viewers, url_name):
             assert status == 200
         else:
             assert status in (302, 403), viewer_kind
+
+
+def test_staff_mentoring_decisions_are_for_member_staff_only(client, viewers):
+    from members.models import Mentorship
+
+    offer_mentoring(viewers["another"])
+    request = mentoring_pair(viewers["another"], viewers["approved"], status="requested")
+    url = reverse("members_admin:decide_mentorship", args=[request.pk])
+    for viewer_kind in ["anonymous", "pending", "approved", "another"]:
+        client.logout()
+        if viewers[viewer_kind]:
+            client.force_login(viewers[viewer_kind])
+        assert client.post(url, {"decision": "confirm"}).status_code in (302, 403), viewer_kind
+        assert Mentorship.objects.get(pk=request.pk).status == "requested"
+    client.force_login(viewers["staff"])
+    assert client.post(url, {"decision": "confirm"}).status_code == 302
+    assert Mentorship.objects.get(pk=request.pk).status == "active"

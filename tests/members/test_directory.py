@@ -6,6 +6,7 @@ from django.urls import reverse
 from home.models import Skill
 from members.models import Block, Profile, ProfileLanguage, ProfileSkill
 from tests.factories import ProgrammePageFactory
+from tests.members.factories import offer_mentoring
 
 
 def build_members(count: int):
@@ -68,7 +69,8 @@ def test_directory_finds_by_name_skill_and_bio_text(client, approved_member):
 
 def test_directory_filters_by_area_language_and_mentoring(client, approved_member):
     profiles = build_members(4)
-    Profile.objects.filter(pk=profiles[0].pk).update(mentoring_offered=True)
+    offer_mentoring(profiles[0].user, visibility="members")
+    offer_mentoring(profiles[2].user)  # shown to staff only: not found by members
     client.force_login(approved_member)
     text = client.get("/members/", {"area": "wales"}).text
     assert "Bulk Member 00000" in text and "Bulk Member 00001" not in text

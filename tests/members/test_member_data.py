@@ -1,6 +1,7 @@
 """Their data, their choice: a complete download, and a deletion that leaves no trace."""
 
 import json
+from datetime import date
 
 from django.apps import apps
 from django.core import mail
@@ -10,10 +11,25 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 
 from home.models import Skill
-from members.models import AuditEvent, Block, Invitation, LoginRecord, MemberMessage, Report
-from members.services import messaging
+from members.models import (
+    AuditEvent,
+    Block,
+    Invitation,
+    LoginRecord,
+    MemberMessage,
+    MentoringMeeting,
+    Mentorship,
+    Report,
+)
+from members.services import mentoring, messaging
 from stories.models import StoryPage
-from tests.members.factories import PASSWORD, submit_member_story
+from tests.members.factories import (
+    PASSWORD,
+    mentoring_pair,
+    offer_mentoring,
+    submit_member_story,
+    wish_for_mentor,
+)
 from tests.members.test_photos import jpeg_with_gps
 
 
@@ -36,6 +52,7 @@ def test_download_contains_everything_held(client, approved_member, another_memb
     assert data["reports_made"][0]["reason"] == "Spam"
     assert len(data["login_history"]) == 1
     assert data["stories"] == [] and data["event_replies"] == []
+    assert data["mentoring"] == {"offer": None, "wish": None, "pairs": []}
     assert AuditEvent.objects.filter(action="exported").exists()
 
 
@@ -80,6 +97,12 @@ def test_deletion_leaves_no_trace_of_email_or_name(
     draft = submit_member_story(approved_member, title="Not ready yet")
     published.refresh_from_db()
     assert published.live and published.author_name == name
+    # Mentoring: an offer and a wish, a pair with notes naming them, a request to them.
+    offer_mentoring(approved_member, note=f"{name} offers evenings")
+    wish_for_mentor(approved_member, message=f"{name} wants to learn campaigning")
+    pair = mentoring_pair(another_member, approved_member, message=f"I am {name}")
+    mentoring.log_meeting(pair, another_member, date(2025, 3, 1), f"Coffee with {name}")
+    mentoring_pair(approved_member, staff, status="requested", message=f"Dear {name}")
     mail.outbox.clear()
     messaging.send_message(approved_member, another_member.profile, f"Hi, I am {name}")
     messaging.send_message(another_member, approved_member.profile, f"Hello {name}")
@@ -94,6 +117,7 @@ def test_deletion_leaves_no_trace_of_email_or_name(
         assert name not in value, model
         assert legal_name not in value, model
     assert not MemberMessage.objects.exists()
+    assert not Mentorship.objects.exists() and not MentoringMeeting.objects.exists()
     assert AuditEvent.objects.filter(action="deleted", subject=f"#{approved_member.pk}").exists()
     assert len(mail.outbox) == 2
 
