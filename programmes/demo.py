@@ -344,8 +344,8 @@ def _outcome_figures(spec: dict) -> list[ProgrammeOutcomeFigure]:
 OPEN_PROGRAMME_COMPUTED_FIGURES = [
     ("Sessions delivered", ImpactSource.SESSIONS_DELIVERED, 12, "sessions", None),
     ("Participants who attended", ImpactSource.PARTICIPANTS_ATTENDED, 20, "people", None),
-    ("Mentoring meetings", ImpactSource.MENTORING_MEETINGS, 20, "meetings", None),
-    ("People in mentoring pairs", ImpactSource.MENTORING_PEOPLE, 16, "people", None),
+    ("Mentoring meetings", ImpactSource.MENTORING_MEETINGS, 20, "meetings", 120),
+    ("People in mentoring pairs", ImpactSource.MENTORING_PEOPLE, 16, "people", 120),
     ("Network members", ImpactSource.NETWORK_MEMBERS, 60, "people", None),
     ("Network events held", ImpactSource.EVENTS_HELD, 6, "events", 90),
 ]
