@@ -63,6 +63,19 @@ def test_arabic_pages_read_right_to_left(phone, demo_site):
     field_box = phone.locator("form.filters select").first.bounding_box()
     assert label_box["x"] + label_box["width"] >= field_box["x"] + field_box["width"] - 2
 
+    # A page written in Arabic: its main heading's words sit against the right-hand edge
+    # of the heading's box, not the left.
+    phone.goto(demo_site.url + "/ar/events/")
+    heading = phone.get_by_role("heading", level=1)
+    assert heading.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    box = heading.bounding_box()
+    words = heading.evaluate(
+        "el => { const range = document.createRange(); range.selectNodeContents(el);"
+        " const r = range.getBoundingClientRect(); return {x: r.x, width: r.width}; }"
+    )
+    assert abs((words["x"] + words["width"]) - (box["x"] + box["width"])) <= 2
+    assert words["x"] > box["x"] + 20
+
 
 def test_keyboard_only_sign_up_with_focus_always_visible(desktop, demo_site):
     desktop.goto(demo_site.url + "/accounts/signup/")
