@@ -42,9 +42,15 @@ def browser():
 
 @pytest.fixture(autouse=True)
 def _keep_pages_for_failures(request):
-    """Lets the report hook find every window a failing test left open."""
-    if "browser" in request.fixturenames:
-        request.node._browser = request.getfixturevalue("browser")
+    """Lets the report hook find every window a failing test left open, then closes them."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.node._browser = request.getfixturevalue("browser")
+    before = set(browser.contexts)
+    yield
+    for context in set(browser.contexts) - before:
+        context.close()
 
 
 @pytest.fixture
