@@ -40,6 +40,19 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _keep_pages_for_failures(request):
+    """Lets the report hook find every window a failing test left open, then closes them."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.node._browser = request.getfixturevalue("browser")
+    before = set(browser.contexts)
+    yield
+    for context in set(browser.contexts) - before:
+        context.close()
+
+
 @pytest.fixture
 def demo_site(live_server, settings):
     """The demo content, served by a live server the browser can reach."""
@@ -75,7 +88,6 @@ def open_page(browser, live_server, foreign_requests, viewport):
 @pytest.fixture
 def phone(browser, demo_site, foreign_requests, request):
     page = open_page(browser, demo_site, foreign_requests, PHONE)
-    request.node._browser_page = page
     yield page
     page.context.close()
     assert foreign_requests == [], "a page asked another host for something"
@@ -84,7 +96,6 @@ def phone(browser, demo_site, foreign_requests, request):
 @pytest.fixture
 def desktop(browser, demo_site, foreign_requests, request):
     page = open_page(browser, demo_site, foreign_requests, DESKTOP)
-    request.node._browser_page = page
     yield page
     page.context.close()
     assert foreign_requests == [], "a page asked another host for something"
@@ -92,11 +103,15 @@ def desktop(browser, demo_site, foreign_requests, request):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
+    """On failure, a screenshot and the HTML of every window the test had open."""
     report = yield
-    page = getattr(item, "_browser_page", None)
-    if report.when == "call" and report.failed and page is not None and not page.is_closed():
+    browser = getattr(item, "_browser", None)
+    if report.when == "call" and report.failed and browser is not None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", item.nodeid)
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-        (ARTIFACTS / f"{name}.html").write_text(page.content())
+        pages = [page for context in browser.contexts for page in context.pages]
+        for number, page in enumerate(page for page in pages if not page.is_closed()):
+            stem = ARTIFACTS / (name if number == 0 else f"{name}-{number}")
+            page.screenshot(path=f"{stem}.png", full_page=True)
+            Path(f"{stem}.html").write_text(page.content())
     return report

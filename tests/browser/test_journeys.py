@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from tests.browser.steps import tab_to
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
@@ -63,41 +65,42 @@ def test_arabic_pages_read_right_to_left(phone, demo_site):
     field_box = phone.locator("form.filters select").first.bounding_box()
     assert label_box["x"] + label_box["width"] >= field_box["x"] + field_box["width"] - 2
 
+    # A page written in Arabic: its main heading's words sit against the right-hand edge
+    # of the heading's box, not the left.
+    phone.goto(demo_site.url + "/ar/events/")
+    heading = phone.get_by_role("heading", level=1)
+    assert heading.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    box = heading.bounding_box()
+    words = heading.evaluate(
+        "el => { const range = document.createRange(); range.selectNodeContents(el);"
+        " const r = range.getBoundingClientRect(); return {x: r.x, width: r.width}; }"
+    )
+    assert abs((words["x"] + words["width"]) - (box["x"] + box["width"])) <= 2
+    assert words["x"] > box["x"] + 20
+
 
 def test_keyboard_only_sign_up_with_focus_always_visible(desktop, demo_site):
     desktop.goto(demo_site.url + "/accounts/signup/")
-    focus_styles = []
+    unmarked = []
 
-    def tab_to(selector):
-        for _ in range(60):
-            desktop.keyboard.press("Tab")
-            focused = desktop.evaluate_handle("document.activeElement")
-            if focused.evaluate("el => el === document.body"):
-                continue  # focus left the page for the browser's own controls
-            style = focused.evaluate(
-                "el => { const s = getComputedStyle(el);"
-                " return s.outlineStyle !== 'none' && s.outlineWidth !== '0px'"
-                " || s.boxShadow !== 'none'; }"
-            )
-            focus_styles.append((style, focused.evaluate("el => el.outerHTML.slice(0, 120)")))
-            if focused.evaluate(f"el => el.matches({selector!r})"):
-                return
-        raise AssertionError(f"never reached {selector} with the keyboard")
+    def field(selector):
+        return f"el => el.matches({selector!r})"
 
-    tab_to("input[type=email]")
+    tab_to(desktop, field("input[type=email]"), unmarked)
     desktop.keyboard.type("keyboard.user@example.org")
-    for field in desktop.locator("form input[type=password]").all():
-        tab_to(f"#{field.get_attribute('id')}")
+    for password in desktop.locator("form input[type=password]").all():
+        tab_to(desktop, field(f"#{password.get_attribute('id')}"), unmarked)
         desktop.keyboard.type("a-long-keyboard-passphrase")
     for text_field in desktop.locator("form input[type=text]").all():
-        tab_to(f"#{text_field.get_attribute('id')}")
+        tab_to(desktop, field(f"#{text_field.get_attribute('id')}"), unmarked)
         desktop.keyboard.type("Keyboard User")
     for checkbox in desktop.locator("form input[type=checkbox]").all():
-        tab_to(f"#{checkbox.get_attribute('id')}")
+        tab_to(desktop, field(f"#{checkbox.get_attribute('id')}"), unmarked)
         desktop.keyboard.press("Space")
-    tab_to("form button[type=submit]")
-    desktop.keyboard.press("Enter")
+        assert checkbox.is_checked()
+    tab_to(desktop, field("form button[type=submit]"), unmarked)
+    with desktop.expect_navigation():
+        desktop.keyboard.press("Enter")
     desktop.wait_for_url(re.compile(r"/accounts/confirm-email/"))
     assert re.search(r"verif|confirm", desktop.locator("main").inner_text(), re.I)
-    unmarked = [html for visible, html in focus_styles if not visible]
     assert unmarked == [], "elements received focus without a visible indicator"
