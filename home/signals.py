@@ -18,7 +18,15 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home.frame import bump_content_version
 
 # Apps whose models can change what a page shows.
-WATCHED_APPS = {"home", "programmes", "stories", "members", "wagtailcore", "wagtailimages", "taggit"}
+WATCHED_APPS = {
+    "home",
+    "programmes",
+    "stories",
+    "members",
+    "wagtailcore",
+    "wagtailimages",
+    "taggit",
+}
 # wagtailcore and wagtailimages models that never change what a visitor sees.
 ALWAYS_IGNORED = {
     "wagtailcore.revision",
