@@ -7,13 +7,14 @@ import contextlib
 import http.client
 import os
 import signal
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 
-PORT = 8765
+PORT = 0  # chosen free at each start: another engineer's server may hold any fixed port
 THREADS = 8
 
 
@@ -67,9 +68,15 @@ def hammer(path, total=2000, seconds=15.0):
     }
 
 
-def wait_until_up(seconds=30):
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(server, seconds=30):
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and server.poll() is None:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
             _get(connection, "/robots.txt")
@@ -82,6 +89,8 @@ def wait_until_up(seconds=30):
 @contextlib.contextmanager
 def serving(database_url, redis_url=None, workers=3):
     """gunicorn with `workers` workers on 127.0.0.1:PORT while the block runs."""
+    global PORT  # noqa: PLW0603 - the clients read the port of the running server
+    PORT = free_port()
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings", DATABASE_URL=database_url)
     env.pop("REDIS_URL", None)
     if redis_url:
@@ -102,7 +111,7 @@ def serving(database_url, redis_url=None, workers=3):
         env=env,
     )
     try:
-        if not wait_until_up():
+        if not wait_until_up(server):
             raise RuntimeError("gunicorn did not start")
         yield server
     finally:
