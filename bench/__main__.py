@@ -223,6 +223,8 @@ def main():
             vendor = path.stem.split("-")[1]
             parts.setdefault(vendor, {})[part["size"]] = part
         report = {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "parts": parts}
+        if (OUT / "load.json").exists():
+            report["load"] = json.loads((OUT / "load.json").read_text())
         report["checks"] = checks(parts)
         report["seconds"] = 0
         (OUT / "report.json").write_text(json.dumps(report, indent=2))
@@ -240,7 +242,7 @@ def main():
             last_database[vendor] = database_url
     report = {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "parts": parts}
     database_url = last_database.get("postgresql") or last_database["sqlite"]
-    if not args.no_load:
+    if not args.no_load and "large" in args.sizes:
         built = json.loads((OUT / "urls.json").read_text()) if (OUT / "urls.json").exists() else {}
         paths = {
             "home": "/en/",
