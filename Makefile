@@ -4,6 +4,7 @@
 #   make test-browser  real-browser journeys and accessibility checks (Chromium, Playwright)
 #   make lint   ruff lint and format check
 #   make messages  extract strings into the .po catalogues and compile them (needs gettext)
+#   make bench  performance benchmark: queries, latency, req/s, Lighthouse -> var/bench/report.md
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
@@ -12,7 +13,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test test-browser lint install check migrate serve clean messages
+.PHONY: demo test test-browser lint install check migrate serve clean messages bench
 
 $(STAMP): pyproject.toml
 	@echo "==> Creating $(VENV) and installing the site with its development tools"
@@ -60,6 +61,12 @@ test-browser: $(BROWSER_STAMP)
 	@echo "==> Browser journeys and accessibility in $(CHROMIUM); failures saved in var/test-artifacts/"
 	@mkdir -p var/test-artifacts
 	@CHROMIUM=$(CHROMIUM) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest tests/browser -p no:xdist -q
+
+bench: install
+	@echo "==> Benchmark: small and large datasets on SQLite (and PostgreSQL when it answers),"
+	@echo "    gunicorn req/s with and without Redis, Lighthouse when npx and Chromium exist"
+	@mkdir -p var/bench
+	@$(PY) -m bench $(BENCH_ARGS)
 
 lint: install
 	@echo "==> ruff lint and format check"

@@ -15,6 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from home.frame import current_frame, public
+
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
@@ -36,7 +38,12 @@ def locale_codes(request=None) -> dict[int, str]:
     """Locale id → language code, read once per request."""
     cache = _cache(request)
     if "codes" not in cache:
-        cache["codes"] = dict(Locale.objects.values_list("id", "language_code"))
+        frame = current_frame()
+        cache["codes"] = (
+            frame.locale_codes
+            if frame is not None
+            else dict(Locale.objects.values_list("id", "language_code"))
+        )
     return cache["codes"]
 
 
@@ -69,6 +76,9 @@ def default_locale_version(page, request=None):
     default_id = default_locale_id(request)
     if page.locale_id == default_id:
         return page
+    frame = current_frame()
+    if frame is not None and page.translation_key == frame.site.root_page.translation_key:
+        return frame.root_for(settings.LANGUAGE_CODE)
     source = (
         Page.objects.filter(translation_key=page.translation_key, locale_id=default_id)
         .specific()
@@ -87,8 +97,7 @@ def localize_pages(pages, request=None) -> list:
         return pages
     translated = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .public()
+        for page in public(Page.objects.live())
         .filter(translation_key__in=keys, locale_id=locale_id)
         .specific()
     }

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from wagtail import hooks
 
+from home.frame import public
+
 
 @dataclass(frozen=True)
 class SearchableType:
@@ -25,7 +27,7 @@ def searchable_types() -> list[SearchableType]:
 
 def search_pages(query: str, searchable: SearchableType, locale=None):
     """Live, public pages of one type matching the query, best match first."""
-    pages = searchable.model.objects.live().public()
+    pages = public(searchable.model.objects.live())
     if locale is not None:
         pages = pages.filter(locale=locale)
     return list(pages.search(query))

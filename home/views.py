@@ -5,9 +5,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
+from wagtail.views import serve as wagtail_serve
 
+from home.frame import frame_for_request
 from home.i18n import safe_next_url
 from home.search import search_pages, searchable_types
 
@@ -75,3 +79,37 @@ def switch_language(request, language_code):
         httponly=True,
     )
     return response
+
+
+def serve_page(request, path):
+    """Wagtail's page view, routed from the site frame: the root page in the reader's
+    language comes from the frame and the deepest page on the path is found in one
+    query (plus one for its specific type), however deep it lies."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        frame = frame_for_request(request)
+        if frame is not None:
+            request._wagtail_route_for_request = route_in_frame(frame, request, path)
+    return wagtail_serve(request, path)
+
+
+def route_in_frame(frame, request, path):
+    root = frame.root_for(translation.get_language())
+    components = [component for component in path.split("/") if component]
+    try:
+        if not components:
+            return root.route(request, [])
+        prefixes = [
+            root.url_path + "/".join(components[:length]) + "/"
+            for length in range(1, len(components) + 1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            return root.route(request, components)
+        remaining = components[deepest.depth - root.depth :]
+        return deepest.specific.route(request, remaining)
+    except Http404:
+        return None

@@ -15,7 +15,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import robots_txt, search_view, switch_language
+from home.views import robots_txt, search_view, serve_page, switch_language
 from programmes.views import programme_calendar_view
 from stories.newsletter_views import confirm_view, signup_view, unsubscribe_view
 
@@ -48,6 +48,9 @@ urlpatterns += i18n_patterns(
         programme_calendar_view,
         name="programme_calendar",
     ),
+    # Pages, routed from the site frame (home/frame.py); Wagtail's own patterns stay
+    # after it for reversing page URLs and for its password-protection views.
+    re_path(r"^((?:[\w\-]+/)*)$", serve_page),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.frame import public, section_index
 from home.i18n import default_locale_version, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
@@ -18,20 +19,22 @@ def open_programmes_section(home_page, request):
     """Programmes open for applications, soonest deadline first, in the reader's language."""
     source_home = default_locale_version(home_page, request)
     programmes = (
-        ProgrammePage.objects.live()
-        .public()
+        public(ProgrammePage.objects.live())
         .descendant_of(source_home)
         .filter(accepting_applications_q())
         .order_by("application_deadline", "title")
         .prefetch_related("topic_items__tag")[:6]
     )
-    index = ProgrammeIndexPage.objects.live().public().descendant_of(source_home).first()
+    index = section_index(ProgrammeIndexPage)
+    if index is None:
+        index = public(ProgrammeIndexPage.objects.live()).descendant_of(source_home).first()
+        index = localize_pages([index], request)[0] if index else None
     return HomeSection(
         order=10,
         template="programmes/includes/open_programmes_section.html",
         context={
             "open_programmes": localize_pages(programmes, request),
-            "programme_index": localize_pages([index], request)[0] if index else None,
+            "programme_index": index,
         },
     )
 

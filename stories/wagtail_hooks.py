@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.frame import public, section_index
 from home.i18n import default_locale_version, localize_objects, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
@@ -50,13 +51,15 @@ def latest_stories_section(home_page, request):
     """The newest stories, with a link to all of them."""
     source_home = default_locale_version(home_page, request)
     stories = localize_pages(
-        listed_stories(StoryPage.objects.live().public().descendant_of(source_home))[
+        listed_stories(public(StoryPage.objects.live()).descendant_of(source_home))[
             :HOME_PAGE_STORIES
         ],
         request,
     )
-    index = StoryIndexPage.objects.live().public().descendant_of(source_home).first()
-    index = localize_pages([index], request)[0] if index else None
+    index = section_index(StoryIndexPage)
+    if index is None:
+        index = public(StoryIndexPage.objects.live()).descendant_of(source_home).first()
+        index = localize_pages([index], request)[0] if index else None
     return HomeSection(
         order=30,
         template="stories/includes/latest_stories_section.html",

@@ -1,9 +1,19 @@
 """Shared fixtures: a site with a home page and a programme index, built per test."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory, ProgrammeIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the site frame and cached pages of an
+    earlier test describe a database that its rollback has undone."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

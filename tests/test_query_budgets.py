@@ -25,15 +25,19 @@ from programmes.models import (
 )
 from tests.factories import FunderFactory, OrganisationFactory, ProgrammePageFactory
 
-# Budgets: the exact count measured (the same with 1 and with 50 programmes, on SQLite
-# and PostgreSQL), plus a headroom of 2.
-HOME_PAGE_QUERIES = 26  # with latest stories, highlight figures, next events and the switcher
-PROGRAMME_INDEX_QUERIES = 17 + 2
-PROGRAMME_INDEX_STATUS_FILTER_QUERIES = 17 + 2
-PROGRAMME_INDEX_TOPIC_FILTER_QUERIES = 17 + 2
-PROGRAMME_PAGE_QUERIES = 24  # with outcome figures and hreflang alternates
-PROGRAMME_CALENDAR_QUERIES = 10 + 2
-NOT_FOUND_QUERIES = 9 + 2
+# Budgets: the exact count measured, the same with 1 and with 50 programmes. Issue 9's
+# targets are at most 12 queries for an anonymous page and 20 for a member's. The site
+# frame (home/frame.py) answers the site, locales, settings, menu and view restrictions
+# without a query once warm, as it is on a running site.
+HOME_PAGE_QUERIES = 10  # was 26: open programmes, figures, stories, next events, funders
+PROGRAMME_INDEX_QUERIES = 8  # was 17
+PROGRAMME_INDEX_STATUS_FILTER_QUERIES = 8  # was 17
+PROGRAMME_INDEX_TOPIC_FILTER_QUERIES = 8  # was 17
+PROGRAMME_PAGE_QUERIES = 11  # was 24: schedule, partners, funders, figures, alternates
+PROGRAMME_CALENDAR_QUERIES = 7  # was 10
+NOT_FOUND_QUERIES = 3  # was 9
+MEMBER_HOME_PAGE_QUERIES = 15  # session, user, profile, permissions, events near them
+MEMBER_PROGRAMME_PAGE_QUERIES = 16
 
 SMALL, LARGE = 1, 50
 SESSIONS_PER_PROGRAMME = 10
@@ -144,9 +148,13 @@ PAGES = [
     pytest.param(lambda p: p.calendar_url, PROGRAMME_CALENDAR_QUERIES, 200, id="calendar-ics"),
     pytest.param(lambda p: "/en/no-such-page/", NOT_FOUND_QUERIES, 404, id="not-found"),
 ]
+MEMBER_PAGES = [
+    pytest.param(lambda p: "/en/", MEMBER_HOME_PAGE_QUERIES, 200, id="home-page-member"),
+    pytest.param(lambda p: p.url, MEMBER_PROGRAMME_PAGE_QUERIES, 200, id="programme-page-member"),
+]
 
 
-@pytest.mark.parametrize(("url_for", "budget", "status"), PAGES)
+@pytest.mark.parametrize(("url_for", "budget", "status"), PAGES + MEMBER_PAGES)
 def test_page_query_count_is_the_same_with_one_and_fifty_programmes(
     client,
     first_programme,
@@ -155,8 +163,13 @@ def test_page_query_count_is_the_same_with_one_and_fifty_programmes(
     url_for,
     budget,
     status,
+    request,
 ):
     url = url_for(first_programme)
+    if request.node.callspec.id.endswith("-member"):
+        from tests.members.factories import ProfileFactory
+
+        client.force_login(ProfileFactory(home_area="london-hackney").user)
 
     with_one = count_queries(client, url, budget, status, django_assert_max_num_queries)
     add_programmes(programme_index, LARGE - SMALL)

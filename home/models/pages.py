@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.frame import FrameViewRestrictionsMixin
 from home.sections import home_page_sections
 
 # What every page type translates and synchronises of Wagtail's own fields.
@@ -21,7 +22,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class HomePage(Page):
+class HomePage(FrameViewRestrictionsMixin, Page):
     """The site's front door.
 
     Other apps add sections (open programmes, latest stories, upcoming events) through

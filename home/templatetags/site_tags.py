@@ -6,13 +6,12 @@ from django.urls import translate_url
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi, pgettext
-from wagtail.models import Site
 
+from home.frame import frame_for_request
 from home.i18n import (
     language_direction,
     language_links,
     live_translations,
-    localize_pages,
     page_language,
 )
 
@@ -98,10 +97,10 @@ def main_menu(context):
     """The pages editors marked "show in menus" under the home page, in the reader's
     language where translated and in English otherwise."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    frame = frame_for_request(request) if request else None
     items = []
-    if site is not None:
-        pages = localize_pages(site.root_page.get_children().live().public().in_menu(), request)
+    if frame is not None:
+        pages = [page for page in frame.localized_children(get_language()) if page.show_in_menus]
         path = request.path
         for page in pages:
             url = page.get_url(request)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 
 from home.areas import area_label, areas_near
+from home.frame import public
 from members.models import Event, EventAudience, EventFormat, EventState, ReplyStatus
 from members.services.privacy import is_approved_member, is_member_staff, own_profile
 from programmes.models import ProgrammePage, ProgrammeSession
@@ -128,7 +129,7 @@ def listed_programmes():
     """Live, public programme pages in the default language, whose sessions are listed.
     (`public()` costs one query; build this once per request and pass it along.)"""
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    return ProgrammePage.objects.live().public().filter(locale__language_code=default)
+    return public(ProgrammePage.objects.live()).filter(locale__language_code=default)
 
 
 def _session_queryset(filters: EventFilters, pages, *, since, until):

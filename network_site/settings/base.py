@@ -62,8 +62,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML that carries no secret, cached or not (home/compression.py).
+    "home.compression.SecretFreeGZipMiddleware",
+    # Anonymous pages from the shared cache: a hit skips everything below.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
+    "home.frame.SiteFrameMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -278,3 +283,41 @@ MIDDLEWARE += ["members.middleware.StaffMFAMiddleware"]
 # The admin shows built-in avatars: Wagtail's default would send a hash of every staff
 # member's email address to gravatar.com from each admin page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# ---------------------------------------------------------------------------------------
+# Performance (issue 9): the site frame and the anonymous page cache. Documented in the
+# README. Both live in the default cache (Redis when REDIS_URL is set).
+# ---------------------------------------------------------------------------------------
+# Whole HTML responses of anonymous GET requests, retired on any visible change.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Query-string parameters a cached page may carry (filters and pagination); any other
+# parameter is served fresh.
+PAGE_CACHE_QUERY_PARAMETERS = [
+    "page",
+    "status",
+    "topic",
+    "mode",
+    "kind",
+    "programme",
+    "area",
+    "format",
+    "when",
+    "skill",
+    "month",
+]
+# Models whose changes never show on a public page: saving them keeps the cache.
+PAGE_CACHE_IGNORED_MODELS = [
+    "stories.Subscriber",
+    "stories.NewsletterDelivery",
+    "members.ReminderSent",
+    "members.DigestSent",
+    "members.EventCalendar",
+    "members.Invitation",
+    "members.AuditEvent",
+    "members.LoginRecord",
+    "members.MemberMessage",
+    "members.Block",
+    "members.Report",
+    "members.User",
+]

@@ -19,3 +19,6 @@ ACCOUNT_RATE_LIMITS = False
 STATIC_ROOT = None  # whitenoise serves from the finders in tests; nothing is collected
 WHITENOISE_USE_FINDERS = True
 STAFF_REQUIRE_MFA = False  # tests that check MFA for staff turn it on themselves
+# Tests see every change at once (many build data with bulk_create, which sends no
+# signal); tests/home/test_page_cache.py turns the page cache on where it is the subject.
+PAGE_CACHE_ENABLED = False

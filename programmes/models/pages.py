@@ -26,7 +26,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
-from home.i18n import default_locale_version, localize_pages
+from home.frame import FrameViewRestrictionsMixin, public
+from home.i18n import default_locale_version, localize_pages, page_language
 from home.impact import count_figures
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
@@ -48,7 +49,7 @@ class DeliveryMode(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid: in person and online")
 
 
-class ProgrammeIndexPage(SectionIndexPage):
+class ProgrammeIndexPage(FrameViewRestrictionsMixin, SectionIndexPage):
     """Lists programmes, open ones first, with filters that need no JavaScript."""
 
     subpage_types = ["programmes.ProgrammePage"]
@@ -61,7 +62,7 @@ class ProgrammeIndexPage(SectionIndexPage):
         # List the default-language programmes, then show each in the reader's
         # language where translated: an untranslated programme is never missing.
         source_index = default_locale_version(self, request)
-        programmes = ProgrammePage.objects.live().public().child_of(source_index)
+        programmes = public(ProgrammePage.objects.live()).child_of(source_index)
         form = ProgrammeIndexFilterForm(request.GET or None, programmes=programmes)
         if form.is_bound and form.is_valid():
             programmes = form.filter(programmes)
@@ -79,7 +80,7 @@ class ProgrammeIndexPage(SectionIndexPage):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(FrameViewRestrictionsMixin, Page):
     """One programme: what it teaches, when it meets, and how to apply."""
 
     summary = models.CharField(
@@ -443,7 +444,7 @@ class ProgrammePage(Page):
             "name": self.title,
             "description": self.search_description or self.summary,
             "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": page_language(self, request),
             "isAccessibleForFree": self.is_free,
             "hasCourseInstance": {
                 "@type": "CourseInstance",

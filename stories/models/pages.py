@@ -30,7 +30,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.i18n import default_locale_version, localize_pages
+from home.frame import FrameViewRestrictionsMixin, public
+from home.i18n import default_locale_version, localize_pages, page_language
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
 from stories.blocks import StoryBodyBlock
@@ -59,7 +60,7 @@ def listed_stories(queryset):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
+class StoryIndexPage(FrameViewRestrictionsMixin, RoutablePageMixin, SectionIndexPage):
     """Lists stories, news and newsletters with filters, and serves their feeds."""
 
     subpage_types = ["stories.StoryPage"]
@@ -70,7 +71,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
     def stories(self):
         """Stories of the default-language index: translations are swapped in when
         shown, so an untranslated story is never missing from another language."""
-        return StoryPage.objects.live().public().child_of(default_locale_version(self))
+        return public(StoryPage.objects.live()).child_of(default_locale_version(self))
 
     @path("")
     def index_route(self, request):
@@ -118,7 +119,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class StoryPage(Page):
+class StoryPage(FrameViewRestrictionsMixin, Page):
     """A participant story, a news item or a newsletter.
 
     A participant story is published only with that person's recorded consent;
@@ -375,8 +376,7 @@ class StoryPage(Page):
         """Stories that share a topic or a programme, newest first, topped up with the latest."""
         source = default_locale_version(self)
         others = (
-            StoryPage.objects.live()
-            .public()
+            public(StoryPage.objects.live())
             .exclude(translation_key=self.translation_key)
             .filter(locale_id=source.locale_id)
         )
@@ -408,7 +408,7 @@ class StoryPage(Page):
             "description": self.meta_description,
             "datePublished": self.date.isoformat(),
             "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": page_language(self, request),
         }
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()

@@ -187,8 +187,12 @@ def test_home_page_shows_highlight_figures_and_latest_stories(client, home_page,
 
 # Query budgets ----------------------------------------------------------------------------
 
+# Measured: index 8, story 11, home 9 (issue 9 target: at most 12 for anonymous pages).
+STORY_QUERY_BUDGET = 12
 
-def _queries(client, django_assert_max_num_queries, url, budget=40):
+
+def _queries(client, django_assert_max_num_queries, url, budget=STORY_QUERY_BUDGET):
+    client.get(url)  # warm the site frame the way a running site has it after a publish
     with django_assert_max_num_queries(budget) as captured:
         assert client.get(url).status_code == 200
     return len(captured.captured_queries)
@@ -212,7 +216,6 @@ def test_query_count_is_the_same_with_5_and_500_stories(
     url = {"index": story_index.url, "story": target.url, "home": story_index.get_parent().url}[
         url_of
     ]
-    client.get(url)  # warm caches the way a running site has them
     small = _queries(client, django_assert_max_num_queries, url)
     build(495)
     large = _queries(client, django_assert_max_num_queries, url)
