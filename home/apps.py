@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and shared content")
+
+    def ready(self):
+        from home.admin_csp import add_nonce_to_chooser_scripts
+
+        add_nonce_to_chooser_scripts()
