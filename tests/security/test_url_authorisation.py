@@ -12,13 +12,6 @@ from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
-from tests.members.conftest import (  # noqa: F401 - the five viewers, as fixtures
-    another_member,
-    approved_member,
-    pending_member,
-    staff,
-    viewers,
-)
 from tests.members.test_authorisation import MATRIX as MEMBER_MATRIX
 from tests.members.test_authorisation import VIEWERS
 
