@@ -7,3 +7,4 @@ from tests.members.conftest import (  # noqa: F401 - fixtures, registered by imp
     staff,
     viewers,
 )
+from tests.members.conftest import story_index  # noqa: E402, F401
