@@ -264,6 +264,9 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
+# Exact JSON (times to the microsecond) for `manage.py backup` and `restore`.
+SERIALIZATION_MODULES = {"acnjson": "home.backup_json"}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
