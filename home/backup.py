@@ -55,8 +55,11 @@ def write_backup(path: Path) -> dict:
     """Write the archive at `path`; returns its manifest (counts per table and files)."""
     with tempfile.TemporaryDirectory() as workdir:
         dump = Path(workdir) / "database.acnjson"
+        # One snapshot for every table. (Inside a caller's transaction, such as a test's,
+        # the isolation level is the caller's to choose.)
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and outermost:
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             counts = row_counts()
