@@ -232,3 +232,10 @@ def test_hostile_input_never_breaks_a_form_or_half_writes(client, viewers, story
             assert case.snapshot(viewers) == before, f"{case.name}: refused but written"
 
     submit()
+
+
+def test_a_programme_id_too_large_for_the_database_is_just_not_found(client, viewers):
+    """Found by the property test above: a 400-digit id was a server error."""
+    client.force_login(viewers["approved"])
+    response = client.get(reverse("members:directory"), {"programme": "9" * 400})
+    assert response.status_code == 200
