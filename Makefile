@@ -3,6 +3,7 @@
 #   make test   install, check and run the whole test suite
 #   make test-browser  real-browser journeys and accessibility checks (Chromium, Playwright)
 #   make lint   ruff lint and format check
+#   make audit  security scans: bandit over our code, pip-audit over the dependencies
 #   make messages  extract strings into the .po catalogues and compile them (needs gettext)
 #   make bench  performance benchmark: queries, latency, req/s, Lighthouse -> var/bench/report.md
 
@@ -13,7 +14,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test test-browser lint install check migrate serve clean messages bench
+.PHONY: demo test test-browser lint audit install check migrate serve clean messages bench
 
 $(STAMP): pyproject.toml
 	@echo "==> Creating $(VENV) and installing the site with its development tools"
@@ -72,6 +73,10 @@ lint: install
 	@echo "==> ruff lint and format check"
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
+
+audit: install
+	@echo "==> Security scans (pip-audit is reported as SKIPPED when its database cannot be reached)"
+	@.ci/audit
 
 messages: install
 	@echo "==> Extracting translatable strings into network_site/locale/*/LC_MESSAGES/django.po"

@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import signals
+        from home.admin_csp import add_nonce_to_chooser_scripts
 
         signals.connect()
+        add_nonce_to_chooser_scripts()

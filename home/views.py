@@ -1,11 +1,24 @@
 """Views of the shared ground that are not Wagtail pages: the language switch, site
-search and robots.txt."""
+search, robots.txt, the health check and the error pages."""
+
+import logging
+import sys
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
@@ -14,6 +27,8 @@ from wagtail.views import serve as wagtail_serve
 from home.frame import frame_for_request
 from home.i18n import safe_next_url
 from home.search import search_pages, searchable_types
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -113,3 +128,57 @@ def route_in_frame(frame, request, path):
         return deepest.specific.route(request, remaining)
     except Http404:
         return None
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers: is this app server able to serve? Checks the database and,
+    when a shared cache is configured, the cache. Names only what failed, never why
+    (an error message can carry host names or credentials)."""
+    checks = {"database": _database_answers()}
+    if settings.REDIS_URL:
+        checks["cache"] = _cache_answers()
+    healthy = all(checks.values())
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            "checks": {name: "ok" if passed else "failing" for name, passed in checks.items()},
+        },
+        status=200 if healthy else 503,
+    )
+
+
+def _database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        logger.warning("healthz: the database does not answer", exc_info=True)
+        return False
+
+
+def _cache_answers() -> bool:
+    key = "healthz:probe"
+    try:
+        cache.set(key, "1", timeout=10)
+        return cache.get(key) == "1"
+    except Exception:  # any backend failure means "not healthy"; logged, never shown
+        logger.warning("healthz: the cache does not answer", exc_info=True)
+        return False
+
+
+def server_error(request):
+    """The last resort page. A database that cannot be reached is "unavailable" (503,
+    try again shortly), not a bug (500): load balancers and people both read it so.
+    Renders without a request context, so it needs neither the database nor sessions."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return service_unavailable(request)
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def service_unavailable(request):
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = "30"
+    add_never_cache_headers(response)
+    return response

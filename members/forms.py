@@ -15,6 +15,21 @@ from members.services import membership, story_submission
 from members.services.photos import reencode_photo
 
 
+class PageChoiceField(forms.ModelChoiceField):
+    """A choice of page by id that refuses ids no database column can hold (a number with
+    400 digits in a query string was a server error, found by the hypothesis tests)."""
+
+    LARGEST_ID = 2**63 - 1
+
+    def to_python(self, value):
+        text = str(value).strip() if value is not None else ""
+        if text.lstrip("-").isdigit() and abs(int(text)) > self.LARGEST_ID:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
 def _consent_label():
     return format_html(
         _('I have read the <a href="{}">privacy notice</a> and agree to it.'),
@@ -130,7 +145,7 @@ class ProfileForm(forms.ModelForm):
 class ProgrammeClaimForm(forms.Form):
     """A member saying they took part in a programme; staff confirm it later."""
 
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None)
+    programme = PageChoiceField(label=_("Programme"), queryset=None)
     cohort = forms.CharField(label=_("Cohort"), max_length=60, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -153,7 +168,7 @@ class DirectoryFilterForm(forms.Form):
     )
     area = forms.ChoiceField(label=_("Home area"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None, required=False)
+    programme = PageChoiceField(label=_("Programme"), queryset=None, required=False)
     cohort = forms.CharField(label=_("Cohort"), required=False, max_length=60)
     mentoring = forms.BooleanField(label=_("Offers mentoring"), required=False)
 

@@ -1,7 +1,7 @@
 """URL configuration.
 
 Unprefixed: the admin, documents, accounts, the member area, the newsletter's form and
-email links, the sitemap, robots.txt and the language switch.
+email links, the sitemap, robots.txt, the language switch and the health check.
 Locale-prefixed (/en/, /zh-hant/, /ar/…): pages, search, and everything readers follow
 from pages, such as programme calendars, story feeds and events.
 """
@@ -15,7 +15,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import robots_txt, search_view, serve_page, switch_language
+from home.views import healthz, robots_txt, search_view, serve_page, switch_language
 from programmes.views import programme_calendar_view
 from stories.newsletter_views import confirm_view, signup_view, unsubscribe_view
 
@@ -32,7 +32,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("language/<str:language_code>/", switch_language, name="switch_language"),
+    # For load balancers: the database (and the shared cache) answer.
+    path("healthz", healthz, name="healthz"),
 ]
+
+# A database that cannot be reached answers 503 "try again shortly", not 500.
+handler500 = "home.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -18,4 +18,4 @@ def json_ld(data):
     if not data:
         return ""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308  # nosec B308 B703

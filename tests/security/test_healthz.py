@@ -1,0 +1,75 @@
+"""/healthz tells a load balancer whether this app server can serve, and nothing more."""
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from django.urls import path
+
+import home.views
+
+
+def test_healthz_is_ok_when_the_database_answers(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok"}}
+    assert "no-cache" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_healthz_is_not_locale_redirected(client, db):
+    response = client.get("/healthz", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 200
+    assert "Content-Language" not in response or response.request["PATH_INFO"] == "/healthz"
+
+
+def test_healthz_answers_503_without_details_when_the_database_fails(client, db, monkeypatch):
+    class UnreachableDatabase:
+        def cursor(self):
+            raise OperationalError("connection to server at 10.0.0.9 failed: password=hunter2")
+
+    monkeypatch.setattr(home.views, "connection", UnreachableDatabase())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "checks": {"database": "failing"}}
+    assert "10.0.0.9" not in response.text
+    assert "hunter2" not in response.text
+
+
+def test_healthz_checks_the_shared_cache_when_one_is_configured(client, db, settings, monkeypatch):
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok"}
+
+    def broken_set(*args, **kwargs):
+        raise ConnectionError("redis://secret@10.0.0.8 refused")
+
+    monkeypatch.setattr(home.views.cache, "set", broken_set)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "failing"}
+    assert "secret" not in response.text
+
+
+def database_down_view(request):
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+urlpatterns = [path("needs-database/", database_down_view)]
+handler500 = "home.views.server_error"
+
+
+@pytest.fixture
+def raising_client(settings):
+    settings.ROOT_URLCONF = __name__
+    return Client(raise_request_exception=False)
+
+
+def test_a_database_outage_is_a_friendly_503_in_the_readers_language(raising_client, db):
+    response = raising_client.get("/needs-database/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "The site is briefly unavailable" in response.text
+    assert "OperationalError" not in response.text
+    assert "server closed" not in response.text
+    assert "no-cache" in response["Cache-Control"]
