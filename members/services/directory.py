@@ -5,6 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from members.models import Block, Profile, ProgrammeClaim, Visibility
 from members.services.privacy import audience_of, field_visible_q, visible_profiles_q
+from programmes.models import CohortMember
 
 
 def blocked_either_way_q(viewer) -> Q:
@@ -36,6 +37,10 @@ def with_card_data(profiles):
         Prefetch(
             "claims",
             queryset=ProgrammeClaim.objects.select_related("programme").order_by("programme_id"),
+        ),
+        Prefetch(
+            "user__cohort_memberships",
+            queryset=CohortMember.objects.select_related("programme").order_by("confirmed_at"),
         ),
     )
 

@@ -100,6 +100,7 @@ class ProfileView:
     home_area_label: str = ""
     programmes: list[dict] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    cohorts: list[dict] = field(default_factory=list)
     is_self: bool = False
 
     def as_json(self) -> dict:
@@ -128,13 +129,18 @@ class ProfileView:
             ]
         if self.links:
             data["links"] = self.links
+        if self.cohorts:
+            data["cohorts"] = [
+                {"programme": cohort["title"], "year": cohort["year"]} for cohort in self.cohorts
+            ]
         return data
 
 
 def profile_view(profile: Profile, viewer) -> ProfileView | None:
     """What `viewer` may see of `profile`, or None when they may see nothing.
 
-    Expects `skills`, `languages` and `claims__programme` to be prefetched when called
+    Expects `skills`, `languages`, `claims__programme` and
+    `user__cohort_memberships__programme` to be prefetched when called
     in a loop (the directory does).
     """
     is_self = viewer.is_authenticated and profile.user_id == viewer.pk
@@ -176,4 +182,10 @@ def profile_view(profile: Profile, viewer) -> ProfileView | None:
         ]
     if can_see(profile, profile.links_visibility, audience):
         view.links = profile.link_list
+    if can_see(profile, profile.cohorts_visibility, audience):
+        # Cohorts come from accepted offers (programmes' CohortMember), already confirmed.
+        view.cohorts = [
+            {"title": member.programme.title, "year": member.programme.start_date.year}
+            for member in profile.user.cohort_memberships.all()
+        ]
     return view
