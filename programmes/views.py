@@ -15,6 +15,7 @@ from programmes.calendar import programme_calendar
 from programmes.forms import ApplicationForm
 from programmes.models import ProgrammePage
 from programmes.services import applications
+from programmes.status import ApplicationStatus as ProgrammeStatus
 
 
 def programme_calendar_view(request, path):
@@ -67,6 +68,7 @@ def apply_view(request, path):
     questions = list(page.application_questions.all())
     context = {"page": page, "questions": questions}
     if not page.is_accepting_applications:
+        context["not_yet_open"] = page.application_status == ProgrammeStatus.UPCOMING
         return _private(
             TemplateResponse(request, "programmes/apply_closed.html", context, status=410)
         )

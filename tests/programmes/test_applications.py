@@ -168,3 +168,13 @@ def test_an_application_sent_from_a_translation_belongs_to_the_english_programme
     # The confirmation went out in Traditional Chinese (the page title in the subject).
     assert timezone.now()
     assert mail.outbox[0].to == ["amira@example.org"]
+
+
+def test_before_applications_open_the_form_says_when_they_open(client, open_programme):
+    open_programme.applications_open_at = open_programme.application_deadline - timedelta(days=1)
+    open_programme.save()
+    response = client.get(apply_url(open_programme))
+    assert response.status_code == 410
+    assert "Applications are not open yet" in response.content.decode()
+    response = client.post(apply_url(open_programme), answers_for(open_programme))
+    assert not Application.objects.exists()
