@@ -34,7 +34,7 @@ def test_newcomer_on_a_phone_finds_an_open_programme_adds_it_to_their_calendar_a
     assert phone.url.endswith("/en/programmes/speak-up-lead-locally/apply/")
     phone.get_by_label("Your name").fill("Nadia Newcomer")
     phone.get_by_label("Email address").fill("nadia.newcomer@example.org")
-    phone.get_by_label("Where you live").select_option("england-north-west")
+    phone.get_by_label("Where you live", exact=True).select_option("england-north-west")
     phone.get_by_label("Languages you speak").fill("Ukrainian, English")
     phone.get_by_label("What would you like to change where you live?").fill(
         "A homework club at the library."
