@@ -128,6 +128,8 @@ def route_in_frame(frame, request, path):
         return deepest.specific.route(request, remaining)
     except Http404:
         return None
+
+
 @never_cache
 @require_GET
 def healthz(request):

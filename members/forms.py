@@ -96,6 +96,7 @@ class ProfileForm(forms.ModelForm):
             "home_area_visibility",
             "programmes_visibility",
             "links_visibility",
+            "cohorts_visibility",
             "staff_export_consent",
             "preferred_language",
             "events_digest",
@@ -106,6 +107,7 @@ class ProfileForm(forms.ModelForm):
             "home_area_visibility": forms.RadioSelect,
             "programmes_visibility": forms.RadioSelect,
             "links_visibility": forms.RadioSelect,
+            "cohorts_visibility": forms.RadioSelect,
             "bio": forms.Textarea(attrs={"rows": 6}),
             "links": forms.Textarea(attrs={"rows": 3}),
         }

@@ -93,6 +93,14 @@ def member_admin_menu():
     return MembersSubmenu(_("Members"), menu, icon_name="group", order=250)
 
 
+@hooks.register("programme_participant_account")
+def participant_account(**details):
+    """Makes or links the member account of someone who accepted a programme place."""
+    from members.services.membership import participant_account
+
+    return participant_account(**details)
+
+
 @hooks.register("demo_content", order=30)
 def members_demo_content(run):
     from members.demo import load_members

@@ -16,7 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz, robots_txt, search_view, serve_page, switch_language
-from programmes.views import programme_calendar_view
+from programmes.views import apply_view, offer_view, programme_calendar_view
 from stories.newsletter_views import confirm_view, signup_view, unsubscribe_view
 
 urlpatterns = [
@@ -53,6 +53,9 @@ urlpatterns += i18n_patterns(
         programme_calendar_view,
         name="programme_calendar",
     ),
+    # Programme applications: the form under each programme, and the offer link.
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)apply/$", apply_view, name="programme_apply"),
+    path("applications/offer/<str:token>/", offer_view, name="application_offer"),
     # Pages, routed from the site frame (home/frame.py); Wagtail's own patterns stay
     # after it for reversing page URLs and for its password-protection views.
     re_path(r"^((?:[\w\-]+/)*)$", serve_page),

@@ -69,3 +69,103 @@ class ProgrammeIndexFilterForm(forms.Form):
         if data.get("topic"):
             programmes = programmes.filter(topic_items__tag__slug=data["topic"]).distinct()
         return programmes
+
+
+class ApplicationForm(forms.Form):
+    """The public application form: the standard fields, then the programme's questions.
+
+    `website` is a honeypot: hidden from people (and from screen readers), filled in
+    only by robots, and a form with it filled in is never saved.
+    """
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(label=_("Email address"))
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=40,
+        required=False,
+        help_text=_("Optional. Only the programme team will see it."),
+    )
+    home_area = forms.ChoiceField(label=_("Where you live"), required=False)
+    languages = forms.CharField(
+        label=_("Languages you speak"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Arabic, English."),
+    )
+    website = forms.CharField(label=_("Leave this empty"), required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the programme team keeps my application to select participants, "
+            "and deletes it some months after the programme ends."
+        )
+    )
+
+    def __init__(self, *args, questions=(), **kwargs):
+        from home.areas import AREA_CHOICES
+
+        super().__init__(*args, **kwargs)
+        self.fields["home_area"].choices = [("", _("Choose your area"))] + list(AREA_CHOICES)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[f"question_{question.pk}"] = _question_field(question)
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def standard_fields(self):
+        return [self[name] for name in ("name", "email", "phone", "home_area", "languages")]
+
+    def question_fields(self):
+        return [self[f"question_{question.pk}"] for question in self.questions]
+
+
+def _question_field(question):
+    common = {
+        "label": question.label,
+        "help_text": question.help_text,
+        "required": question.required,
+    }
+    if question.kind == "long":
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, **common)
+    if question.kind == "choice":
+        return forms.ChoiceField(
+            choices=[(option, option) for option in question.option_list],
+            widget=forms.RadioSelect,
+            **common,
+        )
+    if question.kind == "yes-no":
+        return forms.ChoiceField(
+            choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect, **common
+        )
+    return forms.CharField(max_length=500, **common)
+
+
+class AttendanceForm(forms.Form):
+    """One register: a present/absent choice per cohort member, sent in one go."""
+
+    def __init__(self, *args, members=(), recorded=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = list(members)
+        recorded = recorded or {}
+        for member in self.members:
+            initial = None
+            if member.pk in recorded:
+                initial = "present" if recorded[member.pk] else "absent"
+            self.fields[f"member_{member.pk}"] = forms.ChoiceField(
+                label=member.display_name,
+                choices=[("present", _("Present")), ("absent", _("Absent"))],
+                widget=forms.RadioSelect,
+                initial=initial,
+            )
+
+    def rows(self):
+        return [(member, self[f"member_{member.pk}"]) for member in self.members]
+
+    def present_ids(self) -> set[int]:
+        return {
+            member.pk
+            for member in self.members
+            if self.cleaned_data.get(f"member_{member.pk}") == "present"
+        }

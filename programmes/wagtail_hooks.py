@@ -1,16 +1,30 @@
-"""Programmes on the home page, through the home app's section hook; the staff
-"Impact" dashboard in the Wagtail admin."""
+"""Programmes on the home page (the home app's section hook), and in the admin: the staff
+"Impact" dashboard, who may read applications, the applications and register views,
+their audit actions, and the impact counters the register feeds."""
 
+from django.contrib.auth import get_user_model
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies.base import AuthenticationOnlyPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from home.frame import public, section_index
 from home.i18n import default_locale_version, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
-from programmes.models import ProgrammeIndexPage, ProgrammePage
+from programmes import admin_urls
+from programmes.models import (
+    Application,
+    CohortMember,
+    ProgrammeAccess,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
+from programmes.services import access
 from programmes.status import accepting_applications_q
 
 
@@ -73,3 +87,143 @@ def impact_admin_menu_item():
     return ImpactMenuItem(
         _("Impact"), reverse("programmes_impact:dashboard"), icon_name="table", order=240
     )
+
+
+# Applications, cohorts and the register (issue 7) --------------------------------------
+
+
+class SuperuserOnlyPolicy(AuthenticationOnlyPermissionPolicy):
+    """Only superusers decide who may read a programme's applications."""
+
+    def user_has_permission(self, user, action):
+        return user.is_authenticated and user.is_active and user.is_superuser
+
+    def user_has_any_permission(self, user, actions):
+        return self.user_has_permission(user, None)
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+
+register_permission_policy(ProgrammeAccess, SuperuserOnlyPolicy(ProgrammeAccess))
+
+
+class ProgrammeAccessViewSet(ModelViewSet):
+    """Superusers give staff access to one programme's applications, cohort and register."""
+
+    model = ProgrammeAccess
+    icon = "lock"
+    menu_label = _("Access to applications")
+    add_to_settings_menu = True
+    list_display = ["programme", "user", "granted_at"]
+    form_fields = ["programme", "user"]
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_access_viewset():
+    return ProgrammeAccessViewSet("programme_access")
+
+
+@hooks.register("register_admin_urls")
+def programme_admin_urls():
+    return [path("programmes/", include(admin_urls, namespace="programmes_admin"))]
+
+
+class ApplicationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.reviewable_programmes(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def applications_menu_item():
+    return ApplicationsMenuItem(
+        _("Applications"),
+        reverse("programmes_admin:programmes"),
+        icon_name="form",
+        order=235,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def application_buttons(page, user, view_name, next_url=None):
+    """ "Applications" and "Register" beside a programme page's title in the admin."""
+    if not isinstance(page.specific_deferred, ProgrammePage):
+        return
+    source = default_locale_version(page)
+    if access.can_review(user, source):
+        yield Button(
+            _("Applications"),
+            reverse("programmes_admin:applications", args=[source.pk]),
+            icon_name="form",
+            priority=80,
+        )
+        yield Button(
+            _("Register"),
+            reverse("programmes_admin:sessions", args=[source.pk]),
+            icon_name="list-ul",
+            priority=81,
+        )
+
+
+@hooks.register("register_log_actions")
+def application_log_actions(actions):
+    actions.register_action(
+        access.VIEWED_LIST, _("View applications"), _("Applications list viewed")
+    )
+    actions.register_action(access.VIEWED, _("View an application"), _("Application viewed"))
+    actions.register_action(
+        access.EXPORTED, _("Export applications"), _("Applications exported as CSV")
+    )
+    actions.register_action(
+        access.STATUS_CHANGED, _("Change an application's status"), _("Application status changed")
+    )
+    actions.register_action(access.REGISTER_TAKEN, _("Take a register"), _("Register taken"))
+
+
+@hooks.register("register_impact_counters")
+def attendance_impact_counters():
+    from home.impact import ImpactSource
+    from programmes.services import attendance
+
+    return {
+        ImpactSource.SESSIONS_DELIVERED: attendance.count_sessions_delivered,
+        ImpactSource.PARTICIPANTS_ATTENDED: attendance.count_participants_attended,
+    }
+
+
+@hooks.register("member_data_export")
+def applications_export(user):
+    """A member's applications and cohorts, for their data download."""
+    return {
+        "programme_applications": [
+            {
+                "programme": application.programme.title,
+                "submitted_at": application.submitted_at.isoformat(),
+                "status": application.status,
+                "answers": application.answers,
+            }
+            for application in Application.objects.filter(user=user).select_related("programme")
+        ],
+        "cohorts": [
+            {"programme": member.programme.title, "confirmed_at": member.confirmed_at.isoformat()}
+            for member in CohortMember.objects.filter(user=user).select_related("programme")
+        ],
+    }
+
+
+@hooks.register("member_account_deleting")
+def forget_applications(user):
+    """A leaving member's applications go; their cohort place stays, without a name,
+    so registers and impact figures keep their history."""
+    Application.objects.filter(user=user).delete()
+    CohortMember.objects.filter(user=user).update(display_name=_("Former member"))
+
+
+@hooks.register("demo_content", order=50)
+def application_demo_content(run):
+    from programmes.applications_demo import load_applications
+
+    load_applications(run)

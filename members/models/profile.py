@@ -43,7 +43,7 @@ class Visibility(models.TextChoices):
 VISIBILITY_RANK = {Visibility.STAFF: 0, Visibility.MEMBERS: 1, Visibility.PUBLIC: 2}
 
 # The fields a member protects separately from the rest of the profile.
-SENSITIVE_FIELDS = ("photo", "home_area", "programmes", "links")
+SENSITIVE_FIELDS = ("photo", "home_area", "programmes", "links", "cohorts")
 
 
 def photo_upload_path(profile, filename):
@@ -115,6 +115,7 @@ class Profile(models.Model):
     home_area_visibility = visibility_field(_("who can see my home area"))
     programmes_visibility = visibility_field(_("who can see my programmes"))
     links_visibility = visibility_field(_("who can see my links"))
+    cohorts_visibility = visibility_field(_("who can see the cohorts I joined"))
 
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
     privacy_consented_at = models.DateTimeField(_("privacy notice accepted"), null=True)

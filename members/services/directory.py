@@ -10,6 +10,7 @@ from members.services.privacy import (
     levels_visible_to,
     visible_profiles_q,
 )
+from programmes.models import CohortMember
 
 
 def blocked_either_way_q(viewer) -> Q:
@@ -41,6 +42,10 @@ def with_card_data(profiles):
         Prefetch(
             "claims",
             queryset=ProgrammeClaim.objects.select_related("programme").order_by("programme_id"),
+        ),
+        Prefetch(
+            "user__cohort_memberships",
+            queryset=CohortMember.objects.select_related("programme").order_by("confirmed_at"),
         ),
     )
 

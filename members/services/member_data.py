@@ -89,6 +89,7 @@ def export_member_data(user) -> dict:
                 "home_area": profile.home_area_visibility,
                 "programmes": profile.programmes_visibility,
                 "links": profile.links_visibility,
+                "cohorts": profile.cohorts_visibility,
             },
             "preferred_language": profile.preferred_language,
         }

@@ -57,3 +57,56 @@ def decline(profile: Profile, *, by):
     profile.save(update_fields=["status", "status_changed_at"])
     audit.record(AuditAction.DECLINED, actor=by, subject_id=profile.user_id)
     email_member(profile.user, "declined", {"profile": profile})
+
+
+@transaction.atomic
+def participant_account(*, email: str, name: str, language: str, home_area: str, invited_by=None):
+    """The account of someone who accepted a place on a programme (provider for the
+    `programme_participant_account` hook programmes/ calls).
+
+    An existing account with that address is linked and, if still pending, approved:
+    staff selected this person. Otherwise an approved account is made with the address
+    verified (the offer link proved it) and an email with a link to set a password.
+    """
+    from allauth.account.forms import default_token_generator
+    from allauth.account.models import EmailAddress
+    from allauth.account.utils import user_pk_to_url_str
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from members.services.notify import site_url
+
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        profile = Profile.objects.filter(user=user).first()
+        if profile is None:
+            profile = Profile.objects.create(
+                user=user, display_name=name, preferred_language=language
+            )
+        if profile.status == MembershipStatus.PENDING:
+            approve(profile, by=invited_by, notify=False)
+        email_member(user, "cohort_joined", {"profile": profile, "new_account": False})
+        return user
+    user = User.objects.create_user(email=email, password=None)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    profile = Profile.objects.create(
+        user=user,
+        display_name=name,
+        preferred_language=language if language in dict(settings.LANGUAGES) else "en",
+        home_area=home_area or "",
+        privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
+        privacy_consented_at=timezone.now(),
+    )
+    approve(profile, by=invited_by, notify=False)
+    key = default_token_generator.make_token(user)
+    set_password_url = site_url() + reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": key},
+    )
+    email_member(
+        user,
+        "cohort_joined",
+        {"profile": profile, "new_account": True, "set_password_url": set_password_url},
+    )
+    return user

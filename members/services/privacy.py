@@ -100,6 +100,7 @@ class ProfileView:
     home_area_label: str = ""
     programmes: list[dict] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    cohorts: list[dict] = field(default_factory=list)
     is_self: bool = False
 
     def as_json(self) -> dict:
@@ -124,14 +125,19 @@ class ProfileView:
             ]
         if self.links:
             data["links"] = self.links
+        if self.cohorts:
+            data["cohorts"] = [
+                {"programme": cohort["title"], "year": cohort["year"]} for cohort in self.cohorts
+            ]
         return data
 
 
 def profile_view(profile: Profile, viewer) -> ProfileView | None:
     """What `viewer` may see of `profile`, or None when they may see nothing.
 
-    Expects `skills`, `languages` and `claims__programme` to be prefetched, and
-    `user__mentor_offer` selected, when called in a loop (the directory does).
+    Expects `skills`, `languages`, `claims__programme` and
+    `user__cohort_memberships__programme` to be prefetched, and `user__mentor_offer`
+    selected, when called in a loop (the directory does).
     """
     is_self = viewer.is_authenticated and profile.user_id == viewer.pk
     audience = Visibility.STAFF if is_self else audience_of(viewer)
@@ -173,6 +179,12 @@ def profile_view(profile: Profile, viewer) -> ProfileView | None:
     if offer is not None and offer.active and can_see(profile, offer.visibility, audience):
         view.mentoring_offered = True
         view.mentoring_note = offer.note
+    if can_see(profile, profile.cohorts_visibility, audience):
+        # Cohorts come from accepted offers (programmes' CohortMember), already confirmed.
+        view.cohorts = [
+            {"title": member.programme.title, "year": member.programme.start_date.year}
+            for member in profile.user.cohort_memberships.all()
+        ]
     return view
 
 

@@ -302,6 +302,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
+    # Programme applications on the site, per address and per applicant's email.
+    "programme_application": env_str("RATE_LIMIT_APPLICATIONS", "10/h/ip,3/h/key"),
 }
 # Profile photos: largest file and largest picture (width × height) accepted before decoding.
 MEMBER_PHOTO_MAX_BYTES = env_int("MEMBER_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
@@ -311,6 +313,10 @@ MEMBER_MESSAGES_PER_HOUR = env_int("MEMBER_MESSAGES_PER_HOUR", 5)
 # Days an invitation link stays valid.
 MEMBER_INVITATION_DAYS = env_int("MEMBER_INVITATION_DAYS", 14)
 MEMBER_DIRECTORY_PAGE_SIZE = 24
+# Programme applications (issue 7): months after a programme's last day before its
+# applications are deleted by `manage.py purge_applications`, and days an offer stays open.
+APPLICATION_RETENTION_MONTHS = env_int("APPLICATION_RETENTION_MONTHS", 6)
+APPLICATION_OFFER_DAYS = env_int("APPLICATION_OFFER_DAYS", 14)
 LOGIN_REDIRECT_URL = "members:dashboard"
 MIDDLEWARE += ["members.middleware.StaffMFAMiddleware"]
 
@@ -354,4 +360,13 @@ PAGE_CACHE_IGNORED_MODELS = [
     "members.Block",
     "members.Report",
     "members.User",
+    # Applications and access to them never show on a public page; mentoring wishes and
+    # offers only in the member area. (Attendance and mentoring meetings do: they feed
+    # the live impact figures on programme pages, so saving them retires the cache.)
+    "programmes.Application",
+    "programmes.ProgrammeAccess",
+    "members.MentoringWish",
+    "members.MentoringWishSkill",
+    "members.MentorOffer",
+    "members.MentorOfferSkill",
 ]

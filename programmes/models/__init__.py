@@ -1,11 +1,27 @@
 """Programmes: the index page, the programme page and its schedule."""
 
+from .applications import (
+    Application,
+    ApplicationQuestion,
+    CohortMember,
+    ProgrammeAccess,
+    QuestionKind,
+    SelectionStatus,
+    SessionAttendance,
+)
 from .outcomes import ProgrammeOutcomeFigure
 from .pages import ProgrammeFunder, ProgrammeIndexPage, ProgrammePage, ProgrammePartner
 from .schedule import ProgrammeScheduleNote, ProgrammeSession, ScheduleDay
 from .tags import ProgrammeSkill, ProgrammeTopic
 
 __all__ = [
+    "Application",
+    "ApplicationQuestion",
+    "CohortMember",
+    "ProgrammeAccess",
+    "QuestionKind",
+    "SelectionStatus",
+    "SessionAttendance",
     "ProgrammeFunder",
     "ProgrammeIndexPage",
     "ProgrammeOutcomeFigure",

@@ -208,6 +208,14 @@ class ProgrammePage(FrameViewRestrictionsMixin, Page):
         _("apply by email"), blank=True, help_text=_("A shared inbox, never a personal one.")
     )
     apply_url = models.URLField(_("apply online"), blank=True)
+    applications_on_site = models.BooleanField(
+        _("take applications on this site"),
+        default=False,
+        help_text=_(
+            "Shows an application form with the questions below while applications are "
+            "open. Only staff given access to this programme can read what people send."
+        ),
+    )
     application_form = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("application form to download"),
@@ -282,6 +290,21 @@ class ProgrammePage(FrameViewRestrictionsMixin, Page):
         FieldPanel("how_to_apply"),
         FieldRowPanel([FieldPanel("apply_email"), FieldPanel("apply_url")]),
         FieldPanel("application_form"),
+        MultiFieldPanel(
+            [
+                FieldPanel("applications_on_site"),
+                InlinePanel(
+                    "application_questions",
+                    heading=_("Questions"),
+                    label=_("Question"),
+                    help_text=_(
+                        "Asked after name, email, phone, home area and languages, "
+                        "which every form has."
+                    ),
+                ),
+            ],
+            heading=_("Application form on this site"),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -333,6 +356,8 @@ class ProgrammePage(FrameViewRestrictionsMixin, Page):
         SynchronizedField("apply_email"),
         SynchronizedField("apply_url"),
         SynchronizedField("application_form"),
+        SynchronizedField("applications_on_site"),
+        TranslatableField("application_questions"),
         SynchronizedField("partner_placements"),
         SynchronizedField("funder_placements"),
         TranslatableField("outcome_figures"),
@@ -402,6 +427,15 @@ class ProgrammePage(FrameViewRestrictionsMixin, Page):
         if self.application_deadline is None:
             return None
         return applications_close_at(self.application_deadline)
+
+    @property
+    def takes_applications_here(self) -> bool:
+        """The site's own form is open: switched on and within the application window."""
+        return self.applications_on_site and self.is_accepting_applications
+
+    @property
+    def apply_form_url(self) -> str:
+        return f"{self.url}apply/"
 
     @property
     def is_free(self) -> bool:

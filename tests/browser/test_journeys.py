@@ -11,7 +11,7 @@ from tests.browser.steps import tab_to
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_newcomer_on_a_phone_finds_an_open_programme_and_adds_it_to_their_calendar(
+def test_newcomer_on_a_phone_finds_an_open_programme_adds_it_to_their_calendar_and_applies(
     phone, demo_site
 ):
     phone.goto(demo_site.url + "/")
@@ -31,9 +31,23 @@ def test_newcomer_on_a_phone_finds_an_open_programme_and_adds_it_to_their_calend
     calendar = Calendar.from_ical(Path(download_info.value.path()).read_bytes())
     assert len(calendar.walk("VEVENT")) == 12
 
-    phone.get_by_role("link", name="How to apply").first.click()
-    apply_online = phone.get_by_role("link", name="Apply online")
-    assert apply_online.get_attribute("href") == "https://example.org/speak-up/apply/"
+    # The programme takes applications on the site: the newcomer applies on their phone.
+    phone.get_by_role("link", name="Apply now").first.click()
+    assert phone.url.endswith("/en/programmes/speak-up-lead-locally/apply/")
+    phone.get_by_label("Your name").fill("Nadia Newcomer")
+    phone.get_by_label("Email address").fill("nadia.newcomer@example.org")
+    phone.get_by_label("Where you live", exact=True).select_option("england-north-west")
+    phone.get_by_label("Languages you speak").fill("Ukrainian, English")
+    phone.get_by_label("What would you like to change where you live?").fill(
+        "A homework club at the library."
+    )
+    phone.get_by_role("group", name="Which way of taking part suits you best?").get_by_label(
+        "Online"
+    ).check()
+    phone.get_by_label("I agree that the programme team keeps my application").check()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.get_by_role("button", name="Send my application").click()
+    assert phone.get_by_role("status").inner_text().startswith("Thank you")
 
 
 def test_reader_switches_to_chinese_and_sees_the_translated_programme(desktop, demo_site):

@@ -30,6 +30,7 @@ def profile_post(client, profile, **files):
         "home_area_visibility": "members",
         "programmes_visibility": "members",
         "links_visibility": "members",
+        "cohorts_visibility": "members",
         "preferred_language": "en",
         **files,
     }

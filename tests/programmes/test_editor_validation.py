@@ -82,6 +82,7 @@ def programme_post_data(**changes):
         "apply_email": "speakup@example.org",
         "apply_url": "",
         "application_form": "",
+        "application_questions": inline_formset([]),
         "seo_title": "",
         "search_description": "",
         "go_live_at": "",
