@@ -58,7 +58,7 @@ urlpatterns += i18n_patterns(
     path("applications/offer/<str:token>/", offer_view, name="application_offer"),
     # Pages, routed from the site frame (home/frame.py); Wagtail's own patterns stay
     # after it for reversing page URLs and for its password-protection views.
-    re_path(r"^((?:[\w\-]+/)*)$", serve_page),
+    re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="site_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

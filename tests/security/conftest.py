@@ -8,3 +8,4 @@ from tests.members.conftest import (  # noqa: F401 - fixtures, registered by imp
     story_index,
     viewers,
 )
+from tests.programmes.conftest import open_programme  # noqa: F401, E402 - fixture

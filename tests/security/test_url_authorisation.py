@@ -46,6 +46,11 @@ PUBLIC = {
     "wagtailcore_authenticate_with_password": "password form of a restricted page",
     "wagtailcore_login": "Wagtail's redirect to the sign-in page",
     "wagtail_serve": "published pages; Wagtail applies view restrictions",
+    "site_page": "published pages routed from the site frame; view restrictions applied",
+    "programme_apply": "anyone may apply to an open programme (deadline, duplicates and "
+    "rate limit enforced; tested in programmes)",
+    "application_offer": "opened by the secret token in an offer email; unknown or expired "
+    "tokens get a clear page (tested in programmes)",
 }
 
 
