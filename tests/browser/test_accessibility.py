@@ -28,6 +28,8 @@ PUBLIC_PAGES = [
     "/{lang}/programmes/",
     "/{lang}/programmes/hkmap-2023/",
     "/{lang}/programmes/speak-up-lead-locally/",
+    "/{lang}/programmes/speak-up-lead-locally/apply/",
+    "/{lang}/applications/offer/{token}/",
     "/{lang}/stories/",
     "/{lang}/stories/finding-my-voice-at-the-town-hall/",
     "/{lang}/search/?q=campaign",
@@ -62,6 +64,11 @@ MEMBER_PAGES = [
     "/members/{profile}/",
     "/members/{profile}/message/",
     "/members/{profile}/report/",
+    "/members/mentoring/",
+    "/members/mentoring/offer/",
+    "/members/mentoring/looking/",
+    "/members/mentoring/mentors/",
+    "/members/mentoring/pairs/{pair}/",
     "/members/events/",
     "/members/events/propose/",
     "/members/events/{own_event}/edit/",
@@ -75,9 +82,10 @@ PENDING_PAGES = ["/members/", "/members/me/"]
 
 
 def demo_values():
+    from django.db import models
     from django.utils import timezone
 
-    from members.models import Event, EventState, Profile
+    from members.models import Event, EventState, Mentorship, MentorshipStatus, Profile
 
     member = Profile.objects.get(user__email="member@example.org")
     upcoming = Event.objects.filter(state=EventState.PUBLISHED, starts_at__gt=timezone.now())
@@ -88,6 +96,10 @@ def demo_values():
         "profile": approved.filter(visibility="members").first().public_id,
         "public_profile": approved.filter(visibility="public").first().public_id,
         "token": "no-such-token",
+        "pair": Mentorship.objects.filter(status=MentorshipStatus.ACTIVE)
+        .filter(models.Q(mentor=member.user) | models.Q(mentee=member.user))
+        .first()
+        .public_id,
     }
 
 
