@@ -374,6 +374,23 @@ def _ensure_computed_figures(page: ProgrammePage, today: date) -> bool:
     return True
 
 
+HKMAP_COMPUTED_FIGURES = [
+    ("Sessions delivered", ImpactSource.SESSIONS_DELIVERED, "sessions"),
+    ("Participants who attended", ImpactSource.PARTICIPANTS_ATTENDED, "people"),
+]
+
+
+def _ensure_attendance_figures(page: ProgrammePage) -> bool:
+    if page.outcome_figures.exclude(source=ImpactSource.TYPED).exists():
+        return False
+    page.outcome_figures = list(page.outcome_figures.all()) + [
+        ProgrammeOutcomeFigure(label=label, source=source, unit=unit)
+        for label, source, unit in HKMAP_COMPUTED_FIGURES
+    ]
+    page.save_revision().publish()
+    return True
+
+
 def open_programme(today: date) -> dict:
     """A programme whose applications are open on the day the demo is loaded."""
     deadline_day = today + timedelta(days=21)
@@ -554,6 +571,11 @@ def load_programmes(run):
     open_page = ProgrammePage.objects.child_of(index).filter(slug=OPEN_PROGRAMME_SLUG).first()
     if open_page and _ensure_computed_figures(open_page.specific, run.today):
         run.note("computed outcome figures for the open programme")
+    # The open programme has not met yet; HKMAP, finished, shows what its registers
+    # delivered (the applications demo takes them), counted live, with no target.
+    hkmap_page = ProgrammePage.objects.child_of(index).filter(slug="hkmap-2023").first()
+    if hkmap_page and _ensure_attendance_figures(hkmap_page.specific):
+        run.note("computed attendance figures for HKMAP")
 
 
 INDEX_ZH_HANT = {

@@ -10,7 +10,12 @@ from wagtail.models import Locale
 from home.impact import ImpactSource
 from members.models import MembershipStatus, Profile
 from programmes.demo import ACT_OUTCOME_FIGURES, OPEN_PROGRAMME_SLUG
-from programmes.models import ProgrammeOutcomeFigure, ProgrammePage
+from programmes.models import (
+    CohortMember,
+    ProgrammeOutcomeFigure,
+    ProgrammePage,
+    SessionAttendance,
+)
 
 
 def load_demo() -> str:
@@ -54,3 +59,19 @@ def test_the_open_demo_programme_counts_its_figures_live(db, client):
         (label, "", delivered, target, unit)
         for label, delivered, target, unit in ACT_OUTCOME_FIGURES
     ]
+
+
+def test_hkmap_in_the_demo_shows_the_attendance_its_registers_recorded(db, client):
+    load_demo()
+    page = ProgrammePage.objects.get(slug="hkmap-2023", locale__language_code="en")
+    attended = (
+        SessionAttendance.objects.filter(session__page=page, present=True)
+        .values("cohort_member")
+        .distinct()
+        .count()
+    )
+    delivered = SessionAttendance.objects.filter(session__page=page).values("session").distinct()
+    assert attended > 0 and CohortMember.objects.filter(programme=page).count() >= attended
+    html = client.get(page.url).content.decode()
+    assert f"{delivered.count()} sessions" in html
+    assert f"{attended} people" in html
