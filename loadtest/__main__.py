@@ -216,6 +216,7 @@ class Run:
         self.statuses = Counter()
         self.kinds = Counter()
         self.succeeded = Counter()
+        self.durations = {}
         self.unfriendly = 0
         self.connection_errors = 0
         self.samples = []
@@ -330,8 +331,10 @@ class Member:
         actions = [self.reply] * 4 + [self.message] * 3 + [self.edit_profile] * 3
         while time.monotonic() < until:
             self.sequence += 1
+            began = time.monotonic()
             kind, ok = random.choice(actions)()
             with self.run.lock:
+                self.run.durations.setdefault(kind, []).append(time.monotonic() - began)
                 self.run.kinds[kind] += 1
                 self.run.succeeded[kind] += ok
                 if ok and self.run.outage.get("ended") and "first_success" not in self.run.outage:
@@ -367,16 +370,18 @@ def drill(run, base, at, seconds):
     """Stop PostgreSQL `at` seconds into the run for `seconds`, and watch /healthz."""
     time.sleep(at)
     with run.lock:
-        run.outage["stop"] = run.now()
+        run.outage["stop_issued"] = run.now()
     print(f"    {run.now():5.1f} s: stopping PostgreSQL", flush=True)
     pg_ctl("stop")
     with run.lock:
-        run.outage["stopped"] = run.now()
+        run.outage["down"] = run.now()
     time.sleep(seconds)
     print(f"    {run.now():5.1f} s: starting PostgreSQL again", flush=True)
+    with run.lock:
+        run.outage["start_issued"] = run.now()
     pg_ctl("start")
     with run.lock:
-        run.outage["ended"] = run.now()
+        run.outage["ended"] = run.now()  # accepting connections again
 
 
 def watch_health(run, base, until):
@@ -412,6 +417,11 @@ def verify(run, event_id):
     problems += checks.check_profiles(run.headlines, profiles)
     held = Counter(status for _email, status in rows)
     return problems, held, sum(stored.values()), len(profiles)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
 def outage_summary(run):
@@ -501,6 +511,8 @@ def main(argv=None):
     )
     if args.drill:
         timeline = outage_summary(run)
+        if timeline.get("first_503") is None or not timeline.get("healthz_503s"):
+            problems.append("the site never answered 503 while PostgreSQL was down")
         if timeline.get("first_success") is None:
             problems.append("no operation succeeded after PostgreSQL came back")
         late = [at for at, status in run.timeline if status == 503 and at > elapsed - 10]
@@ -517,6 +529,10 @@ def main(argv=None):
         "statuses": dict(sorted(run.statuses.items())),
         "operations": dict(run.kinds),
         "succeeded": dict(run.succeeded),
+        "milliseconds_p50_p95": {
+            kind: [round(1000 * percentile(times, share)) for share in (0.5, 0.95)]
+            for kind, times in run.durations.items()
+        },
         "event_replies": dict(held),
         "messages_stored": messages,
         "profiles_checked": profiles,
