@@ -6,6 +6,8 @@
 #   make audit  security scans: bandit over our code, pip-audit over the dependencies
 #   make messages  extract strings into the .po catalogues and compile them (needs gettext)
 #   make bench  performance benchmark: queries, latency, req/s, Lighthouse -> var/bench/report.md
+#   make loadtest  members replying, messaging and editing at once on gunicorn + PostgreSQL
+#   make drill  the same load while PostgreSQL is stopped and started again (not in CI)
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
@@ -14,7 +16,8 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test test-browser lint audit install check migrate serve clean messages bench
+.PHONY: demo test test-browser lint audit install check migrate serve clean messages bench \
+	loadtest drill
 
 $(STAMP): pyproject.toml
 	@echo "==> Creating $(VENV) and installing the site with its development tools"
@@ -68,6 +71,16 @@ bench: install
 	@echo "    gunicorn req/s with and without Redis, Lighthouse when npx and Chromium exist"
 	@mkdir -p var/bench
 	@$(PY) -m bench $(BENCH_ARGS)
+
+LOADTEST_ARGS ?=
+
+loadtest: install
+	@echo "==> Load test: gunicorn on loopback against PostgreSQL (database acn_load, recreated)"
+	@$(PY) -m loadtest $(LOADTEST_ARGS)
+
+drill: install
+	@echo "==> Fault drill: the load test while PostgreSQL is stopped for 10 s and started again"
+	@$(PY) -m loadtest --drill --seconds 60 $(LOADTEST_ARGS)
 
 lint: install
 	@echo "==> ruff lint and format check"
