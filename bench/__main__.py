@@ -298,6 +298,7 @@ def main():
     if args.lighthouse_only:
         report = json.loads((OUT / "report.json").read_text())
         report["lighthouse"] = lighthouse.run()
+        (OUT / "lighthouse.json").write_text(json.dumps(report["lighthouse"], indent=2))
         report["checks"] = checks(report["parts"], report["lighthouse"])
         (OUT / "report.json").write_text(json.dumps(report, indent=2))
         (OUT / "report.md").write_text(markdown(report))
@@ -313,8 +314,8 @@ def main():
         report = {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "parts": parts}
         if (OUT / "load.json").exists():
             report["load"] = json.loads((OUT / "load.json").read_text())
-        if (OUT / "report.json").exists():
-            report["lighthouse"] = json.loads((OUT / "report.json").read_text()).get("lighthouse")
+        if (OUT / "lighthouse.json").exists():
+            report["lighthouse"] = json.loads((OUT / "lighthouse.json").read_text())
         report["checks"] = checks(parts, report.get("lighthouse"))
         report["seconds"] = 0
         (OUT / "report.json").write_text(json.dumps(report, indent=2))
@@ -346,8 +347,10 @@ def main():
         if load.redis_answers(REDIS_URL):
             print("==> gunicorn, Redis cache", flush=True)
             report["load"]["redis"] = load.run(database_url, paths, redis_url=REDIS_URL)
+        (OUT / "load.json").write_text(json.dumps(report["load"], indent=2))
     if not args.no_lighthouse:
         report["lighthouse"] = lighthouse.run()
+        (OUT / "lighthouse.json").write_text(json.dumps(report["lighthouse"], indent=2))
     report["checks"] = checks(parts, report.get("lighthouse"))
     report["seconds"] = round(time.perf_counter() - started)
     (OUT / "report.json").write_text(json.dumps(report, indent=2))
