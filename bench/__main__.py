@@ -285,6 +285,11 @@ def main():
     )
     parser.add_argument("--vendors", default="sqlite,postgresql")
     parser.add_argument(
+        "--load-only",
+        action="store_true",
+        help="run the gunicorn part alone on the large dataset built earlier",
+    )
+    parser.add_argument(
         "--lighthouse-only",
         action="store_true",
         help="run Lighthouse alone and add its scores to the existing report",
@@ -295,6 +300,19 @@ def main():
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    if args.load_only:
+        vendor = "postgresql" if not args.no_postgres and postgres_answers() else "sqlite"
+        paths = {
+            "home": "/en/",
+            "programme": "/en/programmes/programme-00/",
+            "events": "/en/events/",
+        }
+        results = {"locmem": load.run(_database_url(vendor, "large"), paths)}
+        if load.redis_answers(REDIS_URL):
+            results["redis"] = load.run(_database_url(vendor, "large"), paths, redis_url=REDIS_URL)
+        (OUT / "load.json").write_text(json.dumps(results, indent=2))
+        print(json.dumps(results, indent=2))
+        return
     if args.lighthouse_only:
         report = json.loads((OUT / "report.json").read_text())
         report["lighthouse"] = lighthouse.run()
