@@ -3,8 +3,11 @@ PostgreSQL when one answers; then requests per second under gunicorn with and wi
 Redis; then Lighthouse when Chromium and npx are present. Writes var/bench/report.json
 and var/bench/report.md and prints PASS/FAIL per target.
 
-    python -m bench [--requests 200] [--sizes small,large] [--no-postgres] [--no-load]
-                    [--no-lighthouse]
+    python -m bench [--requests 200] [--sizes small,large] [--vendors sqlite,postgresql]
+                    [--no-postgres] [--no-load] [--no-lighthouse] [--rebuild] [--report-only]
+
+Datasets are built once and reused by later runs (var/bench/built-*.json) until
+bench/data.py changes or --rebuild is given; new migrations are applied to them.
 """
 
 import argparse
@@ -16,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import lighthouse, load
+from bench import fingerprint, lighthouse, load
 
 OUT = Path("var/bench")
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
@@ -24,6 +27,7 @@ POSTGRES_DB = "wt_perf_bench"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 ANONYMOUS_MAX, MEMBER_MAX = 12, 20
 CACHED_P95_MS, SEARCH_P95_MS = 50, 150
+LIGHTHOUSE_PERFORMANCE = 0.95
 
 
 def postgres_answers() -> bool:
@@ -64,34 +68,98 @@ def migrated_template(vendor: str) -> str:
     return url
 
 
-def fresh_database(vendor: str, size: str) -> str:
+def _built_marker(vendor: str, size: str) -> Path:
+    return OUT / f"built-{vendor}-{size}.json"
+
+
+def _reusable(vendor: str, size: str) -> bool:
+    """A dataset built earlier from the same bench/data.py, whose database still exists."""
+    marker = _built_marker(vendor, size)
+    if not marker.exists() or json.loads(marker.read_text()).get("fingerprint") != fingerprint():
+        return False
     if vendor == "sqlite":
-        path = OUT / f"bench-{size}.sqlite3"
-        shutil.copyfile(OUT / "template.sqlite3", path)
-        return f"sqlite:///{path.resolve()}"
+        return (OUT / f"bench-{size}.sqlite3").exists()
     import psycopg
 
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres") as connection:
+        row = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [f"{POSTGRES_DB}_{size}"]
+        ).fetchone()
+    return row is not None
+
+
+def _database_url(vendor: str, size: str) -> str:
+    if vendor == "sqlite":
+        return f"sqlite:///{(OUT / f'bench-{size}.sqlite3').resolve()}"
+    return f"{POSTGRES_SERVER}/{POSTGRES_DB}_{size}"
+
+
+def prepared_database(vendor: str, size: str, rebuild: bool) -> str:
+    """The database for one part: the dataset built by an earlier run when it is still
+    valid (building 10,000 members takes minutes), otherwise a copy of the template."""
+    if not rebuild and _reusable(vendor, size):
+        return _database_url(vendor, size)
+    _built_marker(vendor, size).unlink(missing_ok=True)
+    if vendor == "sqlite":
+        if not (OUT / "template.sqlite3").exists():
+            migrated_template(vendor)
+        shutil.copyfile(OUT / "template.sqlite3", OUT / f"bench-{size}.sqlite3")
+        return _database_url(vendor, size)
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres") as connection:
+        has_template = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [f"{POSTGRES_DB}_template"]
+        ).fetchone()
+    if not has_template:
+        migrated_template(vendor)
     with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{POSTGRES_DB}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{POSTGRES_DB}" TEMPLATE "{POSTGRES_DB}_template"')
-    return f"{POSTGRES_SERVER}/{POSTGRES_DB}"
+        connection.execute(f'DROP DATABASE IF EXISTS "{POSTGRES_DB}_{size}" WITH (FORCE)')
+        connection.execute(
+            f'CREATE DATABASE "{POSTGRES_DB}_{size}" TEMPLATE "{POSTGRES_DB}_template"'
+        )
+    return _database_url(vendor, size)
 
 
-def run_part(vendor, size, requests):
-    database_url = fresh_database(vendor, size)
+def run_part(vendor, size, requests, rebuild=False):
+    database_url = prepared_database(vendor, size, rebuild)
     out = OUT / f"part-{vendor}-{size}.json"
     print(f"==> {vendor}, {size} dataset", flush=True)
     subprocess.run(
-        [sys.executable, "-m", "bench.measure", size, str(requests), str(out)],
+        [
+            sys.executable,
+            "-m",
+            "bench.measure",
+            size,
+            str(requests),
+            str(out),
+            str(_built_marker(vendor, size)),
+        ],
         env=_django_env(database_url),
         check=True,
     )
     return json.loads(out.read_text()), database_url
 
 
-def checks(parts):
-    """PASS/FAIL per target, from the measured parts."""
+def lighthouse_checks(scores):
     results = []
+    for name, page in (scores or {}).items():
+        for category in lighthouse.CATEGORIES:
+            if category not in page:
+                continue
+            least = LIGHTHOUSE_PERFORMANCE if category == "performance" else 1.0
+            results.append(
+                (
+                    f"lighthouse {name} {category}: {page[category]} >= {least}",
+                    page[category] is not None and page[category] >= least,
+                )
+            )
+    return results
+
+
+def checks(parts, scores=None):
+    """PASS/FAIL per target, from the measured parts and the Lighthouse scores."""
+    results = lighthouse_checks(scores)
     for vendor, sizes in parts.items():
         if not {"small", "large"} <= sizes.keys():
             continue
@@ -211,11 +279,50 @@ def main():
     parser.add_argument("--no-load", action="store_true")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="build the datasets again instead of reusing those built by an earlier run",
+    )
+    parser.add_argument("--vendors", default="sqlite,postgresql")
+    parser.add_argument(
+        "--load-only",
+        action="store_true",
+        help="run the gunicorn part alone on the large dataset built earlier",
+    )
+    parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="run Lighthouse alone and add its scores to the existing report",
+    )
+    parser.add_argument(
         "--report-only", action="store_true", help="rewrite the report from the parts measured"
     )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    if args.load_only:
+        vendor = "postgresql" if not args.no_postgres and postgres_answers() else "sqlite"
+        paths = {
+            "home": "/en/",
+            "programme": "/en/programmes/programme-00/",
+            "events": "/en/events/",
+        }
+        results = {"locmem": load.run(_database_url(vendor, "large"), paths)}
+        if load.redis_answers(REDIS_URL):
+            results["redis"] = load.run(_database_url(vendor, "large"), paths, redis_url=REDIS_URL)
+        (OUT / "load.json").write_text(json.dumps(results, indent=2))
+        print(json.dumps(results, indent=2))
+        return
+    if args.lighthouse_only:
+        report = json.loads((OUT / "report.json").read_text())
+        report["lighthouse"] = lighthouse.run()
+        (OUT / "lighthouse.json").write_text(json.dumps(report["lighthouse"], indent=2))
+        report["checks"] = checks(report["parts"], report["lighthouse"])
+        (OUT / "report.json").write_text(json.dumps(report, indent=2))
+        (OUT / "report.md").write_text(markdown(report))
+        for label, ok in lighthouse_checks(report["lighthouse"]):
+            print(f"{'PASS' if ok else 'FAIL'} {label}")
+        return
     if args.report_only:
         parts = {}
         for path in sorted(OUT.glob("part-*.json")):
@@ -225,19 +332,23 @@ def main():
         report = {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "parts": parts}
         if (OUT / "load.json").exists():
             report["load"] = json.loads((OUT / "load.json").read_text())
-        report["checks"] = checks(parts)
+        if (OUT / "lighthouse.json").exists():
+            report["lighthouse"] = json.loads((OUT / "lighthouse.json").read_text())
+        report["checks"] = checks(parts, report.get("lighthouse"))
         report["seconds"] = 0
         (OUT / "report.json").write_text(json.dumps(report, indent=2))
         (OUT / "report.md").write_text(markdown(report))
         return
-    vendors = ["sqlite"]
-    if not args.no_postgres and postgres_answers():
+    wanted = args.vendors.split(",")
+    vendors = ["sqlite"] if "sqlite" in wanted else []
+    if "postgresql" in wanted and not args.no_postgres and postgres_answers():
         vendors.append("postgresql")
     parts, last_database = {}, {}
     for vendor in vendors:
-        migrated_template(vendor)
+        if args.rebuild:
+            migrated_template(vendor)
         for size in args.sizes.split(","):
-            part, database_url = run_part(vendor, size, args.requests)
+            part, database_url = run_part(vendor, size, args.requests, args.rebuild)
             parts.setdefault(vendor, {})[size] = part
             last_database[vendor] = database_url
     report = {"generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "parts": parts}
@@ -254,9 +365,11 @@ def main():
         if load.redis_answers(REDIS_URL):
             print("==> gunicorn, Redis cache", flush=True)
             report["load"]["redis"] = load.run(database_url, paths, redis_url=REDIS_URL)
+        (OUT / "load.json").write_text(json.dumps(report["load"], indent=2))
     if not args.no_lighthouse:
-        report["lighthouse"] = lighthouse.run(database_url)
-    report["checks"] = checks(parts)
+        report["lighthouse"] = lighthouse.run()
+        (OUT / "lighthouse.json").write_text(json.dumps(report["lighthouse"], indent=2))
+    report["checks"] = checks(parts, report.get("lighthouse"))
     report["seconds"] = round(time.perf_counter() - started)
     (OUT / "report.json").write_text(json.dumps(report, indent=2))
     (OUT / "report.md").write_text(markdown(report))

@@ -87,11 +87,13 @@ def wait_until_up(server, seconds=30):
 
 
 @contextlib.contextmanager
-def serving(database_url, redis_url=None, workers=3):
+def serving(database_url, redis_url=None, workers=3, settings="bench.settings", extra_env=None):
     """gunicorn with `workers` workers on 127.0.0.1:PORT while the block runs."""
     global PORT  # noqa: PLW0603 - the clients read the port of the running server
     PORT = free_port()
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings", DATABASE_URL=database_url)
+    env = dict(
+        os.environ, DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=database_url, **(extra_env or {})
+    )
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url

@@ -2,7 +2,8 @@
 
 What is stored: the response to an anonymous GET of a page under a language prefix
 (`/en/…`, `/ar/…`), with no query string or only the filter and pagination parameters
-of `PAGE_CACHE_QUERY_PARAMETERS`, that is a 200 text/html response which sets no
+of `PAGE_CACHE_QUERY_PARAMETERS`, that is a 200 text/html response (or text/calendar:
+the public events feed, the same for everyone and costly to render) which sets no
 cookie, asks not to be cached by nobody, and used no CSRF token while rendering.
 
 What never is: anything for a request that carries a session or a pending message
@@ -27,7 +28,15 @@ from django.utils.cache import patch_vary_headers
 from home.frame import content_version
 
 HEADER = "X-Page-Cache"
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Link")
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Vary",
+    "X-Frame-Options",
+    "Link",
+)
+STORED_TYPES = ("text/html", "text/calendar")
 
 
 def _language_prefixes() -> tuple[str, ...]:
@@ -52,7 +61,7 @@ def cache_key(request) -> str | None:
 def is_storable(request, response) -> bool:
     if response.status_code != 200 or response.streaming:
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not response.get("Content-Type", "").startswith(STORED_TYPES):
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_USED"):
         return False

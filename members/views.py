@@ -161,10 +161,7 @@ def directory(request):
 
 
 def _visible_profile_or_404(request, public_id):
-    profile = get_object_or_404(
-        with_card_data(Profile.objects.all()),
-        public_id=public_id,
-    )
+    profile = get_object_or_404(with_card_data(Profile.objects.all()), public_id=public_id)
     is_self = request.user.is_authenticated and profile.user_id == request.user.pk
     if (
         not is_self

@@ -3,7 +3,7 @@ apply only to what that viewer may see (a hidden field never matches)."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from members.models import Block, MentorOffer, Profile, ProgrammeClaim, Visibility
+from members.models import Block, MentorOffer, Profile, ProfileSkill, ProgrammeClaim, Visibility
 from members.services.privacy import (
     audience_of,
     field_visible_q,
@@ -35,9 +35,10 @@ def findable_profiles(viewer):
 
 
 def with_card_data(profiles):
-    """Prefetch what a directory card shows, so a page costs the same at any size."""
+    """Prefetch what a directory card (or a profile page) shows, so a page costs the same
+    at any size: one query per kind of item, each joined to what it names."""
     return profiles.select_related("user__mentor_offer").prefetch_related(
-        "skill_items__tag",
+        Prefetch("skill_items", queryset=ProfileSkill.objects.select_related("tag")),
         "languages",
         Prefetch(
             "claims",

@@ -4,6 +4,7 @@ revealed, limited per hour, and never to or from someone who blocked the other."
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,9 +17,10 @@ class MessageRefused(Exception):
 
 
 def is_blocked_either_way(first, second) -> bool:
-    return Block.objects.filter(blocker=first, blocked=second).exists() or (
-        Block.objects.filter(blocker=second, blocked=first).exists()
-    )
+    """One query, whichever of the two blocked the other."""
+    return Block.objects.filter(
+        Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
+    ).exists()
 
 
 def messages_left_this_hour(sender) -> int:

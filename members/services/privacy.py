@@ -135,7 +135,7 @@ class ProfileView:
 def profile_view(profile: Profile, viewer) -> ProfileView | None:
     """What `viewer` may see of `profile`, or None when they may see nothing.
 
-    Expects `skills`, `languages`, `claims__programme` and
+    Expects `skill_items__tag`, `languages`, `claims__programme` and
     `user__cohort_memberships__programme` to be prefetched, and `user__mentor_offer`
     selected, when called in a loop (the directory does).
     """

@@ -51,6 +51,22 @@ def test_unpublishing_removes_the_page_at_once(client, programme):
     assert client.get(programme.url).status_code == 404
 
 
+def test_the_public_events_feed_is_cached_and_shows_a_new_event_at_once(
+    client, home_page, django_assert_num_queries
+):
+    EventFactory(title="Hackney meet-up")
+    first = client.get("/en/events/feed.ics")
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/en/events/feed.ics")
+    assert second["X-Page-Cache"] == "hit"
+    assert second["Content-Type"].startswith("text/calendar")
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+    assert "SUMMARY:Hackney meet-up" in second.content.decode()
+    EventFactory(title="Camden walk")
+    assert "SUMMARY:Camden walk" in client.get("/en/events/feed.ics").content.decode()
+
+
 def test_a_new_event_appears_in_the_cached_events_list(client, home_page):
     assert "Hackney meet-up" not in client.get("/en/events/").text
     EventFactory(title="Hackney meet-up")

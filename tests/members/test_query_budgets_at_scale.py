@@ -17,8 +17,8 @@ from tests.test_query_budgets import add_programmes
 SEARCH_QUERIES = 2  # anonymous: the search itself and its count (issue 9 target: 12)
 EVENT_FEED_QUERIES = 1
 EVENTS_FILTERED_QUERIES = 5
-DIRECTORY_FILTERED_QUERIES = 16  # member: session, user, profile, permissions, filters, cohorts
-PROFILE_QUERIES = 13  # with the cohorts the member shows
+DIRECTORY_FILTERED_QUERIES = 15  # member: session, user, profile, permissions, filters
+PROFILE_QUERIES = 12
 
 
 def counted(client, url, params, budget, assert_max):
