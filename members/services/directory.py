@@ -38,7 +38,10 @@ def with_card_data(profiles):
     """Prefetch what a directory card (or a profile page) shows, so a page costs the same
     at any size: one query per kind of item, each joined to what it names."""
     return profiles.select_related("user__mentor_offer").prefetch_related(
-        Prefetch("skill_items", queryset=ProfileSkill.objects.select_related("tag")),
+        Prefetch(
+            "skill_items",
+            queryset=ProfileSkill.objects.select_related("tag").order_by("tag__name"),
+        ),
         "languages",
         Prefetch(
             "claims",
