@@ -2,6 +2,7 @@
 search, robots.txt, the health check and the error pages."""
 
 import logging
+import re
 import sys
 
 from django.conf import settings
@@ -32,12 +33,15 @@ logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @require_GET
 def search_view(request):
     """Search programmes and stories; filter by type; counts for each type."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Control characters (NUL above all, which PostgreSQL refuses in text) never
+    # belong in a search; drop them rather than fail.
+    query = CONTROL_CHARACTERS.sub("", request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     types = searchable_types()
     chosen = request.GET.get("type", "")
     if chosen not in {searchable.key for searchable in types}:

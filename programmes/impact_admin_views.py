@@ -26,7 +26,7 @@ def _programmes_for(request):
     programmes = editable_programmes(request.user)
     chosen = request.GET.get("programme")
     if chosen:
-        programmes = programmes.filter(pk=chosen if chosen.isdigit() else None)
+        programmes = programmes.filter(pk=chosen if chosen.isascii() and chosen.isdigit() else None)
     return programmes
 
 

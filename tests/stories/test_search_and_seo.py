@@ -26,6 +26,19 @@ def test_search_finds_a_story_by_a_word_in_its_body(client, story_index):
     assert "1 result" in response.text
 
 
+def test_search_ignores_control_characters_in_the_query(client, story_index):
+    """A NUL byte used to reach PostgreSQL, which refuses it with a server error."""
+    StoryPageFactory(
+        parent=story_index,
+        title="Council question",
+        body=[("paragraph", "<p>We campaigned for safer crossings near the allotments.</p>")],
+    )
+    response = client.get(reverse("search"), {"q": "allot\x00ments\x07"})
+    assert response.status_code == 200
+    assert response.context["query"] == "allotments"
+    assert result_titles(response) == ["Council question"]
+
+
 def test_search_counts_and_filters_by_type(client, story_index, programme_index):
     ProgrammePageFactory(parent=programme_index, title="Organising for change")
     StoryPageFactory(parent=story_index, title="Organising a welcome walk")
