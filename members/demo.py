@@ -122,7 +122,7 @@ def _account(email: str, display_name: str, status: str, run, index: int) -> Pro
 
 
 def load_members(run):
-    from programmes.models import ProgrammePage
+    from members.forms import programme_choices
 
     moderators = Group.objects.filter(name="Moderators").first()
     permission = Permission.objects.get(codename="moderate_members")
@@ -131,7 +131,7 @@ def load_members(run):
         run.note("Moderators may approve members")
 
     skills = list(Skill.objects.order_by("name"))
-    programmes = list(ProgrammePage.objects.order_by("path"))
+    programmes = list(programme_choices().order_by("path"))
     people = [(MEMBER_EMAIL, "Maya Member", MembershipStatus.APPROVED)]
     people += [
         (f"alumni{number:02d}@example.org", name, MembershipStatus.APPROVED)

@@ -30,6 +30,27 @@ class PageChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+def programme_choices():
+    """Live programmes in the default language, for a member to name the one they took
+    part in or to filter the directory by. Translations are copies of the same
+    programme, so they are not offered again (a claim on one would not match a filter on
+    another), and only the columns a choice needs are read: whole programme pages, with
+    their schedules and bodies, made the directory's filter form its slowest part."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    from programmes.models import ProgrammePage
+
+    return (
+        ProgrammePage.objects.live()
+        .filter(
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        .only("id", "title")
+        .order_by("title")
+    )
+
+
 def _consent_label():
     return format_html(
         _('I have read the <a href="{}">privacy notice</a> and agree to it.'),
@@ -152,9 +173,7 @@ class ProgrammeClaimForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from programmes.models import ProgrammePage
-
-        self.fields["programme"].queryset = ProgrammePage.objects.live().order_by("title")
+        self.fields["programme"].queryset = programme_choices()
 
 
 class DirectoryFilterForm(forms.Form):
@@ -176,11 +195,9 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from programmes.models import ProgrammePage
-
         self.fields["area"].choices = [("", _("Any area")), *AREA_CHOICES]
         self.fields["language"].choices = [("", _("Any language")), *SPOKEN_LANGUAGES]
-        self.fields["programme"].queryset = ProgrammePage.objects.live().order_by("title")
+        self.fields["programme"].queryset = programme_choices()
         self.fields["programme"].empty_label = _("Any programme")
 
 

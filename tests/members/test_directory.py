@@ -117,3 +117,31 @@ def test_a_profile_lists_its_skills_in_alphabetical_order(client, approved_membe
     html = client.get(reverse("members:profile", args=[another_member.profile.public_id])).text
     positions = [html.index(name) for name in ("Campaigning", "Negotiation", "Public speaking")]
     assert positions == sorted(positions)
+
+
+def test_programme_choices_offer_each_programme_once_in_the_default_language(
+    client, approved_member, programme_index
+):
+    """A translation is a copy of the same programme: offering it as well listed every
+    programme twice, and a claim on the copy never matched a filter on the original."""
+    from wagtail.models import Locale
+
+    programme = ProgrammePageFactory(parent=programme_index, title="Negotiation School")
+    programme.save_revision().publish()
+    chinese = Locale.objects.get_or_create(language_code="zh-hant")[0]
+    programme_index.get_parent().copy_for_translation(chinese)
+    programme_index.copy_for_translation(chinese)
+    copy = programme.copy_for_translation(chinese)
+    copy.title = "談判學校"
+    copy.save_revision().publish()
+    client.force_login(approved_member)
+
+    for url in ("/members/", reverse("members:edit_profile")):
+        choices = client.get(url).context["form" if url == "/members/" else "claim_form"]
+        offered = [label for _value, label in choices.fields["programme"].choices]
+        assert "Negotiation School" in offered, url
+        assert "談判學校" not in offered, url
+
+    response = client.post(reverse("members:claim_programme"), {"programme": copy.pk})
+    assert response.status_code == 302
+    assert not approved_member.profile.claims.exists()
