@@ -180,7 +180,7 @@ LANGUAGE_COOKIE_NAME = "acn_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Languages whose complete interface translation is checked by the test suite.
-COMPLETE_INTERFACE_LANGUAGES = ["zh_Hant", "ar"]
+COMPLETE_INTERFACE_LANGUAGES = ["zh_Hant", "ar", "ro", "pl", "uk"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

