@@ -44,6 +44,9 @@ class AuditAction(models.TextChoices):
     EXPORTED = "exported", _("Member downloaded their data")
     STAFF_EXPORT = "staff_export", _("Staff downloaded the member list")
     DELETED = "deleted", _("Account deleted")
+    MENTORING_CONFIRMED = "mentoring_confirmed", _("Mentoring pair confirmed")
+    MENTORING_DECLINED = "mentoring_declined", _("Mentoring request declined")
+    MENTORING_ENDED = "mentoring_ended", _("Mentoring pair ended")
 
 
 class AuditEvent(models.Model):

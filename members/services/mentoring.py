@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from home.areas import areas_near
 from members.models import (
+    AuditAction,
     Block,
     MembershipStatus,
     MentoringMeeting,
@@ -32,6 +33,7 @@ from members.models import (
     MentorshipStatus,
 )
 from members.models.mentoring import CONFIRMED_STATUSES, OPEN_STATUSES
+from members.services import audit
 from members.services.notify import email_member
 
 # How many open requests a mentee may have at once, and how many suggestions a page shows.
@@ -299,6 +301,7 @@ def confirm(mentorship: Mentorship, *, by, programme=None) -> Mentorship:
     mentorship.decided_by = by
     mentorship.programme = programme
     mentorship.save(update_fields=["status", "confirmed_at", "decided_by", "programme"])
+    _audit(AuditAction.MENTORING_CONFIRMED, mentorship, by)
     pair_id = mentorship.pk
     transaction.on_commit(lambda: email_pair_confirmed(pair_id))
     return mentorship
@@ -324,16 +327,30 @@ def email_pair_confirmed(pair_id: int):
         )
 
 
+def _audit(action: str, mentorship: Mentorship, by):
+    """Staff decisions on pairs go into the audit trail, by member number only."""
+    audit.record(action, actor=by, subject_ids=(mentorship.mentee_id, mentorship.mentor_id))
+
+
 @transaction.atomic
 def decline(mentorship: Mentorship, *, by) -> Mentorship:
-    """Staff do not confirm a request; the mentee sees it on their mentoring page."""
+    """Staff do not confirm a request. The mentee is emailed in their language (without
+    a reason or the mentor's name) and sees it on their mentoring page."""
     mentorship = Mentorship.objects.select_for_update().get(pk=mentorship.pk)
     _refuse_unless_requested(mentorship)
     mentorship.status = MentorshipStatus.DECLINED
     mentorship.closed_at = timezone.now()
     mentorship.decided_by = by
     mentorship.save(update_fields=["status", "closed_at", "decided_by"])
+    _audit(AuditAction.MENTORING_DECLINED, mentorship, by)
+    mentee_id = mentorship.mentee_id
+    transaction.on_commit(lambda: email_request_declined(mentee_id))
     return mentorship
+
+
+def email_request_declined(mentee_id: int):
+    mentee = get_user_model().objects.select_related("profile").get(pk=mentee_id)
+    email_member(mentee, "mentoring_declined", {"name": mentee.profile.display_name})
 
 
 @transaction.atomic
@@ -358,6 +375,7 @@ def end(mentorship: Mentorship, *, by) -> Mentorship:
     mentorship.status = MentorshipStatus.ENDED
     mentorship.closed_at = timezone.now()
     mentorship.save(update_fields=["status", "closed_at"])
+    _audit(AuditAction.MENTORING_ENDED, mentorship, by)
     return mentorship
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from home.models import Skill
 from members.models import (
+    AuditEvent,
     Block,
     MembershipStatus,
     MentoringMeeting,
@@ -228,6 +229,65 @@ def test_staff_cannot_confirm_over_capacity_and_can_decline_and_end(
     second.refresh_from_db()
     assert (first.status, second.status) == (MentorshipStatus.ENDED, MentorshipStatus.DECLINED)
     assert first.closed_at and second.closed_at
+
+
+def test_a_declined_mentee_is_told_in_their_language_and_the_trail_records_each_decision(
+    client, approved_member, another_member, staff, django_capture_on_commit_callbacks
+):
+    approved_member.profile.preferred_language = "zh-hant"
+    approved_member.profile.save()
+    offer_mentoring(another_member, capacity=2)
+    declined = mentoring_pair(another_member, approved_member, status="requested")
+    third = member("Third Person")
+    confirmed = mentoring_pair(another_member, third, status="requested")
+    client.force_login(staff)
+    decide = "members_admin:decide_mentorship"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse(decide, args=[declined.pk]), {"decision": "decline"})
+    [email] = mail.outbox
+    assert email.to == [approved_member.email]
+    assert CHINESE.search(email.subject) and CHINESE.search(email.body)
+    assert "Another Member" not in email.body  # no name of the mentor, no reason
+    assert reverse("members:mentoring") in email.body
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse(decide, args=[confirmed.pk]), {"decision": "confirm"})
+        client.post(reverse(decide, args=[confirmed.pk]), {"decision": "end"})
+    assert len(mail.outbox) == 2  # the confirmation to both; ending sends nothing
+
+    trail = list(AuditEvent.objects.order_by("pk").values_list("action", "actor", "subject"))
+    assert trail == [
+        ("mentoring_declined", staff.pk, f"#{approved_member.pk} #{another_member.pk}"),
+        ("mentoring_confirmed", staff.pk, f"#{third.pk} #{another_member.pk}"),
+        ("mentoring_ended", staff.pk, f"#{third.pk} #{another_member.pk}"),
+    ]
+    page = client.get(reverse("members_admin:audit")).text
+    assert "Mentoring request declined" in page and "Mentoring pair ended" in page
+    assert "Third Person" not in page  # the trail names members by number only
+
+
+def test_the_staff_page_shows_the_oldest_requests_and_active_pairs_a_page_at_a_time(
+    client, staff, monkeypatch
+):
+    from members import mentoring_admin_views
+
+    monkeypatch.setattr(mentoring_admin_views, "REQUESTS_SHOWN", 2)
+    monkeypatch.setattr(mentoring_admin_views, "ACTIVE_PER_PAGE", 2)
+    mentor = member("Mentor Person")
+    start = timezone.now() - timedelta(days=30)
+    for day in range(3):
+        # Asked in this order (requested_at is set on saving).
+        mentoring_pair(mentor, member(f"Asker {day}"), status="requested")
+        mentoring_pair(mentor, member(f"Mentee {day}"), confirmed_at=start + timedelta(days=day))
+    client.force_login(staff)
+    url = reverse("members_admin:mentoring")
+    first = client.get(url).text
+    assert "Asker 0" in first and "Asker 1" in first and "Asker 2" not in first
+    assert "1 more request waits" in first
+    assert "Mentee 2" in first and "Mentee 1" in first and "Mentee 0" not in first
+    assert "Page 1 of 2" in first
+    second = client.get(url, {"page": 2}).text
+    assert "Mentee 0" in second and "Mentee 2" not in second
 
 
 def test_a_block_after_the_request_stops_the_confirmation(approved_member, another_member, staff):
