@@ -116,7 +116,7 @@ def invitation_list(request):
 
 @member_staff_only
 def audit_trail(request):
-    events = AuditEvent.objects.select_related("actor").order_by("-at")
+    events = AuditEvent.objects.select_related("actor").order_by("-at", "-pk")
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     return render(request, "members/admin/audit.html", {"page_obj": page})
 

@@ -156,3 +156,15 @@ def test_audit_trail_lists_events_without_names(client, staff, pending_member):
     response = client.get(reverse("members_admin:audit"))
     assert "Membership approved" in response.text
     assert f"#{pending_member.pk}" in response.text
+
+
+def test_the_audit_trail_pages_back_to_its_oldest_entries(client, staff):
+    AuditEvent.objects.bulk_create(
+        [AuditEvent(action="exported", subject=f"#{number}") for number in range(1, 106)]
+    )
+    client.force_login(staff)
+    first = client.get(reverse("members_admin:audit")).text
+    assert "Page 1 of 2" in first and 'rel="next"' in first
+    assert ">#105<" in first and ">#5<" not in first  # newest first, 100 to a page
+    second = client.get(reverse("members_admin:audit"), {"page": 2}).text
+    assert ">#5<" in second and ">#1<" in second and ">#105<" not in second
