@@ -26,8 +26,31 @@ def searchable_types() -> list[SearchableType]:
 
 
 def search_pages(query: str, searchable: SearchableType, locale=None):
-    """Live, public pages of one type matching the query, best match first."""
+    """Live, public pages of one type matching the query, best match first: lazy search
+    results, so that counting them and reading one page of them are a query each."""
     pages = public(searchable.model.objects.live())
     if locale is not None:
         pages = pages.filter(locale=locale)
-    return list(pages.search(query))
+    return pages.search(query)
+
+
+class SearchHits:
+    """The matches of several types as one list, type after type, for a Paginator: its
+    length is the sum of the counts, and a slice reads only the pages it covers (with
+    1,000 matching stories, the search page used to load every one of them whole)."""
+
+    def __init__(self, parts: list[tuple[SearchableType, object, int]]):
+        self.parts = parts  # (type, lazy search results, how many there are)
+
+    def __len__(self) -> int:
+        return sum(count for _searchable, _results, count in self.parts)
+
+    def __getitem__(self, index: slice) -> list:
+        start, stop, _step = index.indices(len(self))
+        items, offset = [], 0
+        for searchable, results, count in self.parts:
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                items.extend((searchable, page) for page in results[low:high])
+            offset += count
+        return items

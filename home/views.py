@@ -27,7 +27,7 @@ from wagtail.views import serve as wagtail_serve
 
 from home.frame import frame_for_request
 from home.i18n import safe_next_url
-from home.search import search_pages, searchable_types
+from home.search import SearchHits, search_pages, searchable_types
 
 logger = logging.getLogger(__name__)
 
@@ -46,14 +46,15 @@ def search_view(request):
     chosen = request.GET.get("type", "")
     if chosen not in {searchable.key for searchable in types}:
         chosen = ""
-    counts, results = [], []
+    counts, shown = [], []
     if query:
         for searchable in types:
             found = search_pages(query, searchable)
-            counts.append((searchable, len(found)))
+            count = found.count()
+            counts.append((searchable, count))
             if not chosen or chosen == searchable.key:
-                results.extend((searchable, page) for page in found)
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+                shown.append((searchable, found, count))
+    page_obj = Paginator(SearchHits(shown), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return TemplateResponse(

@@ -39,6 +39,25 @@ def test_search_ignores_control_characters_in_the_query(client, story_index):
     assert result_titles(response) == ["Council question"]
 
 
+def test_search_pages_run_from_programmes_into_stories(
+    client, story_index, programme_index, monkeypatch
+):
+    """Results are read a page at a time; a page may end one type and start the next."""
+    from home import views
+
+    for n in range(3):
+        ProgrammePageFactory(parent=programme_index, title=f"Allotment programme {n}")
+        StoryPageFactory(parent=story_index, title=f"Allotment story {n}")
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 4)
+    first = client.get(reverse("search"), {"q": "allotment"})
+    second = client.get(reverse("search"), {"q": "allotment", "page": 2})
+    assert "6 results" in first.text
+    titles = result_titles(first) + result_titles(second)
+    assert sorted(titles[:3]) == [f"Allotment programme {n}" for n in range(3)]
+    assert sorted(titles[3:]) == [f"Allotment story {n}" for n in range(3)]
+    assert len(result_titles(first)) == 4 and "Page 2 of 2" in second.text
+
+
 def test_search_counts_and_filters_by_type(client, story_index, programme_index):
     ProgrammePageFactory(parent=programme_index, title="Organising for change")
     StoryPageFactory(parent=story_index, title="Organising a welcome walk")
