@@ -32,6 +32,16 @@ FRAME_TIMEOUT = 60 * 60 * 24
 _current_frame: ContextVar[SiteFrame | None] = ContextVar("acn_site_frame", default=None)
 
 
+def frame_timeout() -> int:
+    """How long a frame is kept. In a shared cache (Redis) a change retires it at once,
+    so a day. In the per-process memory cache a change made by another worker process
+    is never seen here, so no longer than a cached page may live (`PAGE_CACHE_SECONDS`):
+    a new menu item reaches every worker within that time instead of within a day."""
+    if settings.CACHES["default"]["BACKEND"].endswith(".LocMemCache"):
+        return min(FRAME_TIMEOUT, settings.PAGE_CACHE_SECONDS)
+    return FRAME_TIMEOUT
+
+
 def content_version() -> int:
     """The current content version, started from the clock so that a cache that lost
     the key never brings an older version (and its stale entries) back."""
@@ -138,7 +148,7 @@ def frame_for_request(request) -> SiteFrame | None:
     if frame is None:
         site = Site.find_for_request(request)
         frame = build_frame(site) if site is not None else _NO_SITE
-        cache.set(key, frame, FRAME_TIMEOUT)
+        cache.set(key, frame, frame_timeout())
     request._acn_frame = frame if frame != _NO_SITE else None
     return request._acn_frame
 

@@ -124,3 +124,23 @@ def test_anonymous_html_is_compressed_and_members_html_is_not(client, programme)
     client.force_login(ProfileFactory().user)
     member_view = client.get(programme.url, HTTP_ACCEPT_ENCODING="gzip")
     assert "Content-Encoding" not in member_view
+
+
+def test_a_change_made_by_another_worker_reaches_the_menu_within_the_page_lifetime(
+    client, programme, settings
+):
+    """Without Redis each worker process keeps its own cache and never hears of another's
+    change; its site frame (the menu) must then expire as soon as a cached page does,
+    not after a day."""
+    import time
+
+    from wagtail.models import Page
+
+    settings.PAGE_CACHE_SECONDS = 1
+    index = programme.get_parent()
+    assert index.title in client.get("/en/").text
+    # As another process would: the database changes, this process's cache hears nothing.
+    Page.objects.filter(pk=index.pk).update(title="Our programmes, renamed")
+    assert "Our programmes, renamed" not in client.get("/en/").text
+    time.sleep(1.2)
+    assert "Our programmes, renamed" in client.get("/en/").text
