@@ -44,6 +44,7 @@ class ImpactSource(models.TextChoices):
     MENTORING_PEOPLE = "mentoring_people", _("People in mentoring pairs")
     NETWORK_MEMBERS = "network_members", _("Members of the network")
     EVENTS_HELD = "events_held", _("Network events held")
+    PROGRAMME_EVENTS = "programme_events", _("Events of this programme held")
 
 
 def impact_counters() -> dict[str, Counter]:

@@ -202,6 +202,32 @@ DEMO_EVENTS = [
 ]
 
 
+# Events the open demo programme runs for its cohort, so that its "Events of this
+# programme" figure counts something (one held five days ago, one still to come).
+OPEN_PROGRAMME_EVENTS = [
+    "Manchester campaign surgery",
+    "Speaking at your council: a practice evening",
+]
+
+
+def _link_to_the_open_programme(run):
+    from wagtail.models import Locale
+
+    from programmes.demo import OPEN_PROGRAMME_SLUG
+    from programmes.models import ProgrammePage
+
+    programme = ProgrammePage.objects.filter(
+        slug=OPEN_PROGRAMME_SLUG, locale=Locale.get_default()
+    ).first()
+    if programme is None:
+        return
+    linked = Event.objects.filter(title__in=OPEN_PROGRAMME_EVENTS, programme=None).update(
+        programme=programme
+    )
+    if linked:
+        run.note(f"{linked} events linked to {programme.title}")
+
+
 def _at(today, days, hour):
     day = today + timedelta(days=days)
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
@@ -259,6 +285,7 @@ def load_events(run):
             )
         EventReply.objects.bulk_create(replies)
         run.note(f"event {title}")
+    _link_to_the_open_programme(run)
     # A proposal waiting for staff, so the admin's "Proposed events" has one.
     if member and not Event.objects.filter(title="Proposed: Sunday walk and talk").exists():
         starts_at = _at(run.today, 18, 11)

@@ -184,13 +184,19 @@ def next_events_section(home_page, request):
 
 @hooks.register("register_impact_counters")
 def network_impact_counters():
-    """Network members and events held, for programmes' computed outcome figures."""
+    """Network members, events held across the network and events of the programme,
+    for programmes' computed outcome figures."""
     from home.impact import ImpactSource
-    from members.services.impact import count_events_held, count_network_members
+    from members.services.impact import (
+        count_events_held,
+        count_network_members,
+        count_programme_events,
+    )
 
     return {
         ImpactSource.NETWORK_MEMBERS: count_network_members,
         ImpactSource.EVENTS_HELD: count_events_held,
+        ImpactSource.PROGRAMME_EVENTS: count_programme_events,
     }
 
 

@@ -348,10 +348,11 @@ OPEN_PROGRAMME_COMPUTED_FIGURES = [
     ("People in mentoring pairs", ImpactSource.MENTORING_PEOPLE, 16, "people", 120),
     ("Network members", ImpactSource.NETWORK_MEMBERS, 60, "people", None),
     ("Network events held", ImpactSource.EVENTS_HELD, 6, "events", 90),
+    ("Events of this programme", ImpactSource.PROGRAMME_EVENTS, 4, "events", 90),
 ]
 
 
-def _computed_figures(today: date) -> list[ProgrammeOutcomeFigure]:
+def _computed_figures(today: date, sources=None) -> list[ProgrammeOutcomeFigure]:
     return [
         ProgrammeOutcomeFigure(
             label=label,
@@ -361,15 +362,18 @@ def _computed_figures(today: date) -> list[ProgrammeOutcomeFigure]:
             period_start=None if days_before is None else today - timedelta(days=days_before),
         )
         for label, source, target, unit, days_before in OPEN_PROGRAMME_COMPUTED_FIGURES
+        if sources is None or source in sources
     ]
 
 
 def _ensure_computed_figures(page: ProgrammePage, today: date) -> bool:
-    """Sites loaded before computed figures existed gain them once; later loads change
+    """Sites loaded before a source existed gain its figure once; later loads change
     nothing."""
-    if page.outcome_figures.exclude(source=ImpactSource.TYPED).exists():
+    present = set(page.outcome_figures.values_list("source", flat=True))
+    missing = {source for _l, source, _t, _u, _d in OPEN_PROGRAMME_COMPUTED_FIGURES} - present
+    if not missing:
         return False
-    page.outcome_figures = list(page.outcome_figures.all()) + _computed_figures(today)
+    page.outcome_figures = list(page.outcome_figures.all()) + _computed_figures(today, missing)
     page.save_revision().publish()
     return True
 

@@ -1,10 +1,11 @@
 """What the member area counts for programmes' live impact figures.
 
 Registered with the `register_impact_counters` hook (see `home.impact`) in
-`members/wagtail_hooks.py`. Both counts are of the whole network, as funders read them
-("the network grew to 111 members", "12 network events"): the programme only lends its
-period. Each counter has a `count_many` that answers any number of periods with one
-query, so the staff dashboard costs the same with one programme or fifty.
+`members/wagtail_hooks.py`. The first two are of the whole network, as funders read
+them ("the network grew to 111 members", "12 network events"): the programme only lends
+its period. The third counts the events linked to the programme itself. Each counter
+has a `count_many` that answers any number of periods with one query, so the staff
+dashboard costs the same with one programme or fifty.
 
 - Network members: accounts that are active and whose membership is approved, counted
   as of the end of the period (approved by the end of its last day, UK time). A deleted
@@ -12,6 +13,8 @@ query, so the staff dashboard costs the same with one programme or fifty.
   of the period cannot be counted back, because the site keeps no membership history.
 - Events held: published events (not proposed, declined or cancelled) that began
   within the period and have begun by now: an event in the future has not been held.
+- Events of this programme held: the same, among the events linked to the programme
+  (to any of its translations: an event may name the Chinese page of a programme).
 """
 
 from datetime import date, datetime, time, timedelta
@@ -87,3 +90,22 @@ def count_events_held(programme, start: date | None, end: date | None) -> int:
 
 
 count_events_held.count_many = events_held_many
+
+
+def programme_events_many(queries) -> list[int]:
+    """Published events linked to each programme that began within its period."""
+    held = Event.objects.filter(state=EventState.PUBLISHED, starts_at__lte=timezone.now())
+    return _count_by_condition(
+        held,
+        [
+            _event_condition(start, end) & Q(programme__translation_key=programme.translation_key)
+            for programme, start, end in queries
+        ],
+    )
+
+
+def count_programme_events(programme, start: date | None, end: date | None) -> int:
+    return programme_events_many([(programme, start, end)])[0]
+
+
+count_programme_events.count_many = programme_events_many

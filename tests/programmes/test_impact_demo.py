@@ -52,6 +52,8 @@ def test_the_open_demo_programme_counts_its_figures_live(db, client):
     assert sources == set(ImpactSource.values) - {ImpactSource.TYPED}
     assert cells["Network members"].startswith(f"{members} people")
     assert cells["People in mentoring pairs"].startswith("Not counted yet")
+    # Two demo events belong to the programme: one held five days ago, one to come.
+    assert cells["Events of this programme"].startswith("1 events")
     assert [
         (f.label, f.source, f.delivered, f.target, f.unit)
         for f in act.outcome_figures.order_by("sort_order")

@@ -190,6 +190,47 @@ def test_events_held_are_published_events_that_took_place_in_the_period(past_pro
     assert figure.delivered_count == len(inside) == 3
 
 
+def test_events_of_a_programme_are_those_linked_to_it_in_any_language(
+    past_programme, programme_index, django_assert_num_queries
+):
+    from wagtail.models import Locale
+
+    chinese = Locale.objects.get_or_create(language_code="zh-hant")[0]
+    programme_index.get_parent().copy_for_translation(chinese)
+    programme_index.copy_for_translation(chinese)
+    past_programme.save_revision().publish()
+    chinese_page = past_programme.copy_for_translation(chinese)
+    other = ProgrammePageFactory(parent=programme_index, application_deadline=None)
+    linked = [
+        EventFactory(starts_at=moment(date(2025, 3, 5)), programme=past_programme),
+        EventFactory(starts_at=moment(date(2025, 6, 5)), programme=past_programme),
+        EventFactory(starts_at=moment(date(2025, 7, 5)), programme=chinese_page),
+    ]
+    EventFactory(starts_at=moment(date(2025, 4, 5)), programme=other)
+    EventFactory(starts_at=moment(date(2025, 4, 6)))  # a network event, no programme
+    EventFactory(
+        starts_at=moment(date(2025, 4, 7)),
+        programme=past_programme,
+        state=EventState.CANCELLED,
+    )
+    EventFactory(starts_at=moment(date(2025, 9, 2)), programme=past_programme)  # after
+    figure = add_figure(past_programme, "Our events", source=ImpactSource.PROGRAMME_EVENTS)
+
+    assert figure.delivered_count == len(linked) == 3
+    # The network figure counts every published event in the period, linked or not.
+    assert count(ImpactSource.EVENTS_HELD, past_programme, date(2025, 3, 1), date(2025, 8, 31)) == 5
+    with django_assert_num_queries(1):
+        numbers = count_many(
+            ImpactSource.PROGRAMME_EVENTS,
+            [
+                (past_programme, None, None),
+                (other, None, None),
+                (past_programme, None, date(2025, 3, 31)),
+            ],
+        )
+    assert numbers == [4, 1, 1]
+
+
 def test_an_event_still_to_come_has_not_been_held(programme_index):
     today = timezone.localdate()
     running = ProgrammePageFactory(
