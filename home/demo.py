@@ -174,8 +174,12 @@ def ensure_site_settings(home: HomePage):
     settings.tagline = "Leadership and active citizenship for migrants and refugees"
     settings.contact_email = "hello@example.org"
     # Child rows of a clusterable model are written when the parent is saved.
-    settings.social_links.create(label="Mastodon", url="https://social.example.org/@activecitizens")
-    settings.social_links.create(label="Bluesky", url="https://bsky.example.org/activecitizens")
+    settings.social_links.create(
+        label="Mastodon", url="https://social.example.org/@activecitizens", sort_order=0
+    )
+    settings.social_links.create(
+        label="Bluesky", url="https://bsky.example.org/activecitizens", sort_order=1
+    )
     settings.save()
 
 

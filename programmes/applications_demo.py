@@ -17,7 +17,7 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from programmes.demo import OPEN_PROGRAMME_SLUG
+from programmes.demo import OPEN_PROGRAMME_SLUG, number_unordered_children
 from programmes.models import (
     Application,
     ApplicationQuestion,
@@ -67,6 +67,8 @@ def load_applications(run):
     ).first()
     if speak_up is not None:
         _open_form(speak_up, run)
+        if number_unordered_children([ApplicationQuestion]):
+            run.note("application questions put in their order")
         _applications(speak_up, run)
         moderator = get_user_model().objects.filter(email="moderator@example.org").first()
         if moderator and moderator.is_staff:
@@ -83,8 +85,10 @@ def _open_form(page, run):
         return
     page.applications_on_site = True
     page.application_questions = [
-        ApplicationQuestion(label=label, kind=kind, options=options, required=required)
-        for label, kind, options, required in QUESTIONS
+        ApplicationQuestion(
+            label=label, kind=kind, options=options, required=required, sort_order=position
+        )
+        for position, (label, kind, options, required) in enumerate(QUESTIONS)
     ]
     page.save_revision().publish()
     run.note("application form for Speak Up, Lead Locally")

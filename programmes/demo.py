@@ -330,6 +330,29 @@ ACT_OUTCOME_FIGURES = [
 ]
 
 
+def _in_order(children: list) -> list:
+    """Number a page's inline children (figures, partners, questions) in list order.
+    Made without a number they all had none, and PostgreSQL returns rows of equal order
+    in any order: the seeds' figures came out shuffled on the page."""
+    for position, child in enumerate(children):
+        child.sort_order = position
+    return children
+
+
+def number_unordered_children(models_and_parents) -> int:
+    """Sites loaded before the demo numbered its inline children: number every page's
+    children in the order they were created, once (later loads find none to number)."""
+    numbered = 0
+    for model in models_and_parents:
+        pages = set(model.objects.filter(sort_order__isnull=True).values_list("page_id", flat=True))
+        for page_id in pages:
+            rows = model.objects.filter(page_id=page_id).order_by("pk").values_list("pk", flat=True)
+            for position, pk in enumerate(rows):
+                model.objects.filter(pk=pk).update(sort_order=position)
+                numbered += 1
+    return numbered
+
+
 def _outcome_figures(spec: dict) -> list[ProgrammeOutcomeFigure]:
     return [
         ProgrammeOutcomeFigure(label=label, delivered=delivered, target=target, unit=unit)
@@ -373,7 +396,9 @@ def _ensure_computed_figures(page: ProgrammePage, today: date) -> bool:
     missing = {source for _l, source, _t, _u, _d in OPEN_PROGRAMME_COMPUTED_FIGURES} - present
     if not missing:
         return False
-    page.outcome_figures = list(page.outcome_figures.all()) + _computed_figures(today, missing)
+    page.outcome_figures = _in_order(
+        list(page.outcome_figures.all()) + _computed_figures(today, missing)
+    )
     page.save_revision().publish()
     return True
 
@@ -387,10 +412,13 @@ HKMAP_COMPUTED_FIGURES = [
 def _ensure_attendance_figures(page: ProgrammePage) -> bool:
     if page.outcome_figures.exclude(source=ImpactSource.TYPED).exists():
         return False
-    page.outcome_figures = list(page.outcome_figures.all()) + [
-        ProgrammeOutcomeFigure(label=label, source=source, unit=unit)
-        for label, source, unit in HKMAP_COMPUTED_FIGURES
-    ]
+    page.outcome_figures = _in_order(
+        list(page.outcome_figures.all())
+        + [
+            ProgrammeOutcomeFigure(label=label, source=source, unit=unit)
+            for label, source, unit in HKMAP_COMPUTED_FIGURES
+        ]
+    )
     page.save_revision().publish()
     return True
 
@@ -520,10 +548,14 @@ def _build(index: ProgrammeIndexPage, spec: dict) -> ProgrammePage:
     page.sessions = spec["sessions"]
     page.schedule_notes = spec.get("notes", [])
     page.partner_placements = [
-        ProgrammePartner(organisation=organisations[name]) for name in spec["partners"]
+        ProgrammePartner(organisation=organisations[name], sort_order=position)
+        for position, name in enumerate(spec["partners"])
     ]
-    page.funder_placements = [ProgrammeFunder(funder=funders[name]) for name in spec["funders"]]
-    page.outcome_figures = _outcome_figures(spec) + spec.get("computed_figures", [])
+    page.funder_placements = [
+        ProgrammeFunder(funder=funders[name], sort_order=position)
+        for position, name in enumerate(spec["funders"])
+    ]
+    page.outcome_figures = _in_order(_outcome_figures(spec) + spec.get("computed_figures", []))
     index.add_child(instance=page)
     page.topics.add(*spec["topics"])
     page.skills.add(*spec["skills"])
@@ -580,6 +612,8 @@ def load_programmes(run):
     hkmap_page = ProgrammePage.objects.child_of(index).filter(slug="hkmap-2023").first()
     if hkmap_page and _ensure_attendance_figures(hkmap_page.specific):
         run.note("computed attendance figures for HKMAP")
+    if number_unordered_children([ProgrammeOutcomeFigure, ProgrammePartner, ProgrammeFunder]):
+        run.note("figures, partners and funders put in their order")
 
 
 INDEX_ZH_HANT = {

@@ -77,3 +77,22 @@ def test_hkmap_in_the_demo_shows_the_attendance_its_registers_recorded(db, clien
     html = client.get(page.url).content.decode()
     assert f"{delivered.count()} sessions" in html
     assert f"{attended} people" in html
+
+
+def test_the_demo_keeps_figures_and_questions_in_their_order_on_any_database(db, client):
+    """They were saved without an order, and PostgreSQL returns rows of equal order in
+    any order: the seed's figures came out shuffled there. Sites loaded before are
+    numbered by the next load."""
+    from programmes.models import ApplicationQuestion
+
+    load_demo()
+    act = ProgrammePage.objects.get(slug="active-citizens-together", locale=Locale.get_default())
+    ProgrammeOutcomeFigure.objects.update(sort_order=None)  # as an earlier load left them
+    ApplicationQuestion.objects.update(sort_order=None)
+    load_demo()
+    assert not ProgrammeOutcomeFigure.objects.filter(sort_order__isnull=True).exists()
+    assert not ApplicationQuestion.objects.filter(sort_order__isnull=True).exists()
+    shown = list(act.outcome_figures.values_list("label", flat=True))
+    assert shown == [label for label, *_rest in ACT_OUTCOME_FIGURES]
+    cells = delivered_cells(client.get(act.url))
+    assert list(cells) == shown
