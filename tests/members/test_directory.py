@@ -112,7 +112,9 @@ def test_skill_page_lists_members_and_programmes_sharing_the_skill(
 
 def test_a_profile_lists_its_skills_in_alphabetical_order(client, approved_member, another_member):
     for name in ("Public speaking", "Negotiation", "Campaigning"):
-        another_member.profile.skills.add(Skill.objects.create(name=name, slug=name.lower().replace(" ", "-")))
+        another_member.profile.skills.add(
+            Skill.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+        )
     client.force_login(approved_member)
     html = client.get(reverse("members:profile", args=[another_member.profile.public_id])).text
     positions = [html.index(name) for name in ("Campaigning", "Negotiation", "Public speaking")]
