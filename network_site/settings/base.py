@@ -31,6 +31,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 # The proxy passes the Host the visitor asked for, so X-Forwarded-Host is not needed;
 # believe it only behind a proxy that rewrites Host and always sets this header itself.
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+# How many gunicorn workers serve (gunicorn reads the same variable): more than one
+# needs a shared cache (REDIS_URL), or a system check warns (home/checks.py).
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
 
 INSTALLED_APPS = [
     # Our apps first so that their templates override third-party ones.
