@@ -13,7 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import CSRF_TRUSTED_ORIGINS, SECRET_KEY
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
+from .error_tracking import start_error_tracking
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -81,3 +82,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 LANGUAGE_COOKIE_SECURE = _HTTPS
+
+# Optional error tracking (Sentry or GlitchTip), with personal data scrubbed.
+start_error_tracking(
+    dsn=env_str("SENTRY_DSN"),
+    environment=env_str("SENTRY_ENVIRONMENT", "production"),
+    traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+)
