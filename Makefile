@@ -94,6 +94,11 @@ drill: install
 	@echo "==> Fault drill: the load test while PostgreSQL is stopped for 10 s and started again"
 	@$(PY) -m loadtest --drill --seconds 60 $(LOADTEST_ARGS)
 
+deploy-check: install
+	@echo "==> deploy/: nginx -t on the site file, systemd-analyze verify on the units, then"
+	@echo "    nginx on 127.0.0.1:18480 in front of a stand-in app (headers, paths, upload limit)"
+	@$(PYTHON) .ci/deploy-check
+
 lint: install
 	@echo "==> ruff lint and format check"
 	@$(VENV)/bin/ruff check .

@@ -21,6 +21,11 @@ if not SECRET_KEY:
         "SECRET_KEY must be set in the environment for production "
         "(for example with `python -c 'import secrets; print(secrets.token_urlsafe(50))'`)."
     )
+if SECRET_KEY == "change-me":  # noqa: S105 (deploy/acn.env.example's placeholder)
+    raise ImproperlyConfigured(
+        "SECRET_KEY is still the example's change-me: make one with "
+        "`python3 -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -134,3 +134,8 @@ def test_several_workers_with_redis_or_one_worker_alone_are_fine():
         result = manage_check(**env)
         assert result.returncode == 0, result.stderr
         assert "System check identified no issues" in result.stdout, result.stderr
+
+
+def test_refuses_the_example_files_placeholder_secret_key():
+    message = refusal(production(SECRET_KEY="change-me"))
+    assert "SECRET_KEY is still the example's change-me" in message
