@@ -132,3 +132,19 @@ def test_site_code_imports_only_packages_pyproject_declares():
 
 def test_tests_and_tools_import_only_declared_packages():
     assert undeclared_imports(["tests", "bench", "loadtest"], ("dev", "browser")) == set()
+
+
+def test_a_lock_resolved_on_a_newer_python_than_debian_12s_fails_the_check(tmp_path):
+    """Resolved on 3.11.7 the lock pinned soupsieve 4.1 (needs 3.11.5): Debian 12's
+    Python 3.11.2 could not install it."""
+    for name in ("pyproject.toml", "requirements.lock", "requirements-dev.lock"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    lock = tmp_path / "requirements.lock"
+    lock.write_text(
+        lock.read_text().replace("resolved for Python 3.11.2", "resolved for Python 3.11.7")
+    )
+    problems = load_lock_script().stale_locks(tmp_path)
+    assert problems == [
+        "requirements.lock was resolved for Python 3.11.7, not Debian 12's 3.11.2, "
+        "so a Debian 12 server may not install it"
+    ]
