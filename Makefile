@@ -2,7 +2,7 @@
 #   make demo   install, migrate, load the demo content and serve http://127.0.0.1:8000
 #   make test   install, check and run the whole test suite
 #   make lock   pin every dependency with hashes: requirements.lock, requirements-dev.lock
-#   make deploy-check  nginx -t on deploy/'s site file, and the systemd units' syntax
+#   make deploy-check  the server recipe (deploy/): nginx -t, systemd-analyze, nginx on loopback
 #   make test-browser  real-browser journeys and accessibility checks (Chromium, Playwright)
 #   make lint   ruff lint and format check
 #   make audit  security scans: bandit over our code, pip-audit over the dependencies
