@@ -1,6 +1,8 @@
 # Active Citizens Network: the commands a newcomer needs, read top to bottom.
 #   make demo   install, migrate, load the demo content and serve http://127.0.0.1:8000
 #   make test   install, check and run the whole test suite
+#   make lock   pin every dependency with hashes: requirements.lock, requirements-dev.lock
+#   make deploy-check  the server recipe (deploy/): nginx -t, systemd-analyze, nginx on loopback
 #   make test-browser  real-browser journeys and accessibility checks (Chromium, Playwright)
 #   make lint   ruff lint and format check
 #   make audit  security scans: bandit over our code, pip-audit over the dependencies
@@ -17,16 +19,26 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
 .PHONY: demo test test-browser lint audit install check migrate serve clean messages bench \
-	loadtest drill
+	loadtest drill lock lock-check deploy-check
 
-$(STAMP): pyproject.toml
-	@echo "==> Creating $(VENV) and installing the site with its development tools"
+# The exact versions and hashes of requirements-dev.lock (production's requirements.lock
+# plus the dev tools), then the site itself without resolving anything again.
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
+	@echo "==> Creating $(VENV) and installing the locked dependencies with the dev tools"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --upgrade pip
-	@$(PY) -m pip install --quiet -e '.[dev]'
+	@$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	@$(PY) -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+lock: install
+	@echo "==> Locking pyproject.toml's dependencies with hashes (pip-compile)"
+	@$(PY) .ci/lock.py compile
+
+lock-check:
+	@echo "==> The lock files match pyproject.toml"
+	@$(PYTHON) .ci/lock.py check
 
 migrate: install
 	@echo "==> Applying database migrations"
@@ -43,7 +55,7 @@ demo: migrate
 	@echo "    Emails the site sends are written to var/mail/"
 	@$(MANAGE) runserver 127.0.0.1:8000
 
-check: install
+check: install lock-check
 	@echo "==> Django system checks and missing migrations"
 	@DJANGO_SETTINGS_MODULE=network_site.settings.test $(MANAGE) check
 	@DJANGO_SETTINGS_MODULE=network_site.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -81,6 +93,11 @@ loadtest: install
 drill: install
 	@echo "==> Fault drill: the load test while PostgreSQL is stopped for 10 s and started again"
 	@$(PY) -m loadtest --drill --seconds 60 $(LOADTEST_ARGS)
+
+deploy-check: install
+	@echo "==> deploy/: nginx -t on the site file, systemd-analyze verify on the units, then"
+	@echo "    nginx on 127.0.0.1:18480 in front of a stand-in app (headers, paths, upload limit)"
+	@$(PYTHON) .ci/deploy-check
 
 lint: install
 	@echo "==> ruff lint and format check"

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
+        import home.checks  # noqa: F401  (importing it registers the system checks)
         from home import signals
         from home.admin_csp import add_nonce_to_chooser_scripts
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.client_address import client_address
 from stories.services import newsletter
 
 SIGNUPS_PER_HOUR = 5
@@ -27,7 +28,7 @@ class NewsletterSignupForm(forms.Form):
 
 def _over_limit(request) -> bool:
     """At most a few sign-ups an hour from one address, so the form cannot spam anyone."""
-    key = f"newsletter-signup:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"newsletter-signup:{client_address(request)}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)

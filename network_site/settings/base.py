@@ -21,6 +21,20 @@ SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Behind a reverse proxy (deploy/nginx/acn.conf; the README's "Behind a proxy"). How many
+# proxies of ours stand in front of Django, each appending the address it saw to
+# X-Forwarded-For: allauth's rate limits (and ours, which use allauth's) then count the
+# address the outermost of them saw, the real client's. 0 believes no such header, which
+# is right only when nothing stands in front (runserver): else every visitor shares one
+# limit, the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+# The proxy passes the Host the visitor asked for, so X-Forwarded-Host is not needed;
+# believe it only behind a proxy that rewrites Host and always sets this header itself.
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+# How many gunicorn workers serve (gunicorn reads the same variable): more than one
+# needs a shared cache (REDIS_URL), or a system check warns (home/checks.py).
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
+
 INSTALLED_APPS = [
     # Our apps first so that their templates override third-party ones.
     "home",

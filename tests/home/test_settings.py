@@ -38,7 +38,11 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_starts_with_a_secret_key_and_forces_https():
     result = settings_value(
-        "production", "s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_SSL_REDIRECT", SECRET_KEY="x" * 50
+        "production",
+        "s.DEBUG, s.SESSION_COOKIE_SECURE, s.SECURE_SSL_REDIRECT",
+        SECRET_KEY="x" * 50,
+        WAGTAILADMIN_BASE_URL="https://network.example.org",
+        CSRF_TRUSTED_ORIGINS="https://network.example.org",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "(False, True, True)"
