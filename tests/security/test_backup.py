@@ -446,7 +446,7 @@ class FolderWatcher(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self):
-        while not self.stopping.is_set():
+        while not self.stopping.wait(0.001):
             try:
                 self.folder_modes.add(stat.S_IMODE(self.folder.stat().st_mode))
                 for entry in os.scandir(self.folder):
