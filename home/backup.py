@@ -190,7 +190,9 @@ def write_backup(out: BinaryIO) -> dict:
         dump.seek(0)
         files = 0
         with (
-            gzip.GzipFile(fileobj=out, mode="wb", compresslevel=COMPRESS_LEVEL) as compressed,
+            gzip.GzipFile(
+                filename="", fileobj=out, mode="wb", compresslevel=COMPRESS_LEVEL
+            ) as compressed,
             tarfile.open(fileobj=compressed, mode="w|", format=tarfile.PAX_FORMAT) as archive,
         ):
             data = json.dumps(manifest, indent=2).encode()
