@@ -1,10 +1,13 @@
-"""Django's JSON fixtures, but exact: its encoder cuts times to milliseconds, which a
-backup must not. Registered as the "acnjson" serialisation format for home/backup.py."""
+"""Django's JSON Lines fixtures, but exact: its encoder cuts times to milliseconds, which
+a backup must not. One object per line, so that a backup is written and read a row at a
+time, never whole in memory. Registered as the "acnjsonl" serialisation format for
+home/backup.py."""
 
 import datetime
 
-from django.core.serializers.json import Deserializer, DjangoJSONEncoder
-from django.core.serializers.json import Serializer as JSONSerializer
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.serializers.jsonl import Deserializer
+from django.core.serializers.jsonl import Serializer as JSONLinesSerializer
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):
@@ -14,7 +17,7 @@ class ExactJSONEncoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-class Serializer(JSONSerializer):
+class Serializer(JSONLinesSerializer):
     def _init_options(self):
         self.options.setdefault("cls", ExactJSONEncoder)
         super()._init_options()

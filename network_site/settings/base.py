@@ -283,8 +283,8 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
-# Exact JSON (times to the microsecond) for `manage.py backup` and `restore`.
-SERIALIZATION_MODULES = {"acnjson": "home.backup_json"}
+# Exact JSON Lines (times to the microsecond) for `manage.py backup` and `restore`.
+SERIALIZATION_MODULES = {"acnjsonl": "home.backup_json"}
 
 LOGGING = {
     "version": 1,
