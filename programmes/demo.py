@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from home.impact import ImpactSource
-from home.models import Funder, Organisation
+from home.models import Funder, Organisation, Skill
 from programmes.models import (
     ProgrammeFunder,
     ProgrammeIndexPage,
@@ -423,6 +423,34 @@ def _ensure_attendance_figures(page: ProgrammePage) -> bool:
     return True
 
 
+# "Participants reporting growth in <skill>", counted from the self-assessment:
+# programme slug, label, skill, target.
+SKILL_GROWTH_FIGURES = [
+    (OPEN_PROGRAMME_SLUG, "Participants reporting growth in public speaking", "Public speaking", 8),
+    ("hkmap-2023", "Participants reporting growth in campaigning", "Campaigning", None),
+]
+
+
+def _ensure_skill_growth_figure(page: ProgrammePage, label: str, skill_name: str, target) -> bool:
+    skill = Skill.objects.filter(name=skill_name).first()
+    if skill is None or page.outcome_figures.filter(source=ImpactSource.SKILL_GROWTH).exists():
+        return False
+    page.outcome_figures = _in_order(
+        list(page.outcome_figures.all())
+        + [
+            ProgrammeOutcomeFigure(
+                label=label,
+                source=ImpactSource.SKILL_GROWTH,
+                skill=skill,
+                target=target,
+                unit="people",
+            )
+        ]
+    )
+    page.save_revision().publish()
+    return True
+
+
 def open_programme(today: date) -> dict:
     """A programme whose applications are open on the day the demo is loaded."""
     deadline_day = today + timedelta(days=21)
@@ -612,6 +640,10 @@ def load_programmes(run):
     hkmap_page = ProgrammePage.objects.child_of(index).filter(slug="hkmap-2023").first()
     if hkmap_page and _ensure_attendance_figures(hkmap_page.specific):
         run.note("computed attendance figures for HKMAP")
+    for slug, label, skill_name, target in SKILL_GROWTH_FIGURES:
+        page = ProgrammePage.objects.child_of(index).filter(slug=slug).first()
+        if page and _ensure_skill_growth_figure(page.specific, label, skill_name, target):
+            run.note(f"skill growth figure for {page.title}")
     if number_unordered_children([ProgrammeOutcomeFigure, ProgrammePartner, ProgrammeFunder]):
         run.note("figures, partners and funders put in their order")
 
