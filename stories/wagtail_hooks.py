@@ -186,3 +186,28 @@ def stories_demo_content(run):
     from stories.demo import load_stories
 
     load_stories(run)
+
+
+@hooks.register("programme_stories")
+def stories_about_programme(programme):
+    """Published, public stories (default language) linked to the programme in any language."""
+    from home.related import ProgrammeStory
+
+    stories = (
+        public(StoryPage.objects.live())
+        .filter(
+            locale_id=programme.locale_id,
+            programme_links__programme__translation_key=programme.translation_key,
+        )
+        .distinct()
+        .order_by("-date", "-pk")
+    )
+    return [
+        ProgrammeStory(
+            title=story.title,
+            url=story.full_url or story.url,
+            published=story.date,
+            kind=str(story.get_kind_display()),
+        )
+        for story in stories
+    ]
