@@ -751,7 +751,7 @@ MONITORING_ANSWERS = [
     (("35-44", "man", "black-african", "yes", "africa-west-central"), 2),
     (("18-24", "woman", "white-other", "prefer-not", "eu"), 2),
     (("25-34", "man", "other-arab", "yes", "middle-east"), 1),
-    (("45-54", "woman", "white-roma", "no", "eu"), 1),
+    (("45-54", "man", "white-roma", "no", "eu"), 1),
     (("prefer-not", "non-binary", "other-arab", "yes", "middle-east"), 1),
 ]
 
