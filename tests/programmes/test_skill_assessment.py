@@ -335,3 +335,21 @@ def test_deleting_an_account_removes_the_link_and_answers_to_open_rounds(program
 
     assert not SkillAnswerSet.objects.exists()
     assert not AssessmentPseudonym.objects.exists()
+
+
+def test_a_members_data_download_holds_their_own_answers(programme, skills, cohort):
+    from members.services.member_data import export_member_data
+    from tests.members.factories import ProfileFactory
+
+    user = ProfileFactory().user
+    member = cohort[2]
+    member.user = user
+    member.save()
+    start = assessments.open_round(programme, "start", timezone.localdate(), by=None)
+    assessments.submit(start.invitations.get(cohort_member=member), {skills[1].pk: 4})
+
+    data = export_member_data(user)
+
+    assert data["self_assessment"] == [
+        {"programme": "Speak Up", "round": "start", "ratings": {"Public speaking": 4}}
+    ]
