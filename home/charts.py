@@ -30,6 +30,7 @@ class ChartRow:
     unit: str
     index: int
     live: bool = False
+    source: str = ""  # where the number comes from and its period, for the reader
 
     @property
     def counted(self) -> bool:
@@ -97,6 +98,10 @@ class OutcomeChart:
     def has_live_rows(self) -> bool:
         return any(row.live for row in self.rows)
 
+    @property
+    def has_sources(self) -> bool:
+        return any(row.source for row in self.rows)
+
 
 def _read(figure, name, default=None):
     if isinstance(figure, Mapping):
@@ -124,6 +129,7 @@ def outcome_chart(figures: Iterable) -> OutcomeChart:
                 unit=_read(figure, "unit", "") or "",
                 index=index,
                 live=live,
+                source=_read(figure, "provenance", "") or "",
             )
         )
     return OutcomeChart(rows=rows)

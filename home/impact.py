@@ -18,7 +18,11 @@ A counter may also carry a `count_many` attribute: a function taking a list of
 number of queries. Pages and the staff dashboard count through `count_many()` below,
 so a page with many figures, or the dashboard with many programmes, costs one call
 per source rather than one per figure.
-`home/` imports no other app; `programmes/` counts sessions and attendance,
+A source in `SUBJECT_SOURCES` counts for one subject chosen on the figure (the skill of
+"participants reporting growth in <skill>"): its counter takes the subject as a fourth
+argument, `(programme, start, end, subject)`, and its `count_many` receives such
+4-tuples. The figure names its subject through `impact_subject`.
+`home/` imports no other app; `programmes/` counts sessions, attendance and skills,
 `members/` counts mentoring, members and events.
 """
 
@@ -45,6 +49,11 @@ class ImpactSource(models.TextChoices):
     NETWORK_MEMBERS = "network_members", _("Members of the network")
     EVENTS_HELD = "events_held", _("Network events held")
     PROGRAMME_EVENTS = "programme_events", _("Events of this programme held")
+    SKILL_GROWTH = "skill_growth", _("Participants reporting growth in a skill")
+
+
+# Sources whose figure also chooses what is counted (see the module's docstring).
+SUBJECT_SOURCES = frozenset({ImpactSource.SKILL_GROWTH})
 
 
 def impact_counters() -> dict[str, Counter]:
@@ -56,11 +65,13 @@ def impact_counters() -> dict[str, Counter]:
     return counters
 
 
-def count(source: str, programme, start: date | None, end: date | None) -> int | None:
+def count(source: str, programme, start: date | None, end: date | None, subject=None) -> int | None:
     """The current number for a computed source, or None when nothing counts it."""
     counter = impact_counters().get(source)
     if counter is None:
         return None
+    if source in SUBJECT_SOURCES:
+        return counter(programme, start, end, subject)
     return counter(programme, start, end)
 
 
@@ -78,10 +89,11 @@ def count_many(source: str, queries: list[Query]) -> list[int | None]:
         return list(batch(list(queries)))
     seen: dict = {}
     values = []
-    for programme, start, end in queries:
-        key = (getattr(programme, "pk", id(programme)), start, end)
+    for query in queries:
+        programme, *rest = query
+        key = (getattr(programme, "pk", id(programme)), *rest)
         if key not in seen:
-            seen[key] = counter(programme, start, end)
+            seen[key] = counter(*query)
         values.append(seen[key])
     return values
 
@@ -97,7 +109,10 @@ def count_figures(figures_with_programmes: Iterable[tuple[object, object]]) -> N
     for figure, programme in figures_with_programmes:
         if figure.is_computed:
             start, end = figure.period_for(programme)
-            pending[figure.source].append((figure, (programme, start, end)))
+            query = (programme, start, end)
+            if figure.source in SUBJECT_SOURCES:
+                query += (figure.impact_subject,)
+            pending[figure.source].append((figure, query))
     for source, items in pending.items():
         values = count_many(source, [query for _figure, query in items])
         for (figure, _query), value in zip(items, values, strict=True):

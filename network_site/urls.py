@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz, robots_txt, search_view, serve_page, switch_language
+from programmes.participant_views import monitoring_view, skill_assessment_view
 from programmes.views import apply_view, offer_view, programme_calendar_view
 from stories.newsletter_views import confirm_view, signup_view, unsubscribe_view
 
@@ -56,6 +57,11 @@ urlpatterns += i18n_patterns(
     # Programme applications: the form under each programme, and the offer link.
     re_path(r"^(?P<path>(?:[\w\-]+/)+)apply/$", apply_view, name="programme_apply"),
     path("applications/offer/<str:token>/", offer_view, name="application_offer"),
+    # The equality monitoring form offered after applying, and the self-assessment link.
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)+)apply/monitoring/$", monitoring_view, name="programme_monitoring"
+    ),
+    path("assessments/<str:token>/", skill_assessment_view, name="skill_assessment"),
     # Pages, routed from the site frame (home/frame.py); Wagtail's own patterns stay
     # after it for reversing page URLs and for its password-protection views.
     re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="site_page"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from programmes import admin_views
+from programmes import admin_views, assessment_admin_views
 
 app_name = "programmes_admin"
 
@@ -12,4 +12,9 @@ urlpatterns = [
     path("applications/<int:pk>/", admin_views.application_detail, name="application"),
     path("<int:programme_id>/register/", admin_views.register_sessions, name="sessions"),
     path("sessions/<int:session_id>/register/", admin_views.register, name="register"),
+    path(
+        "<int:programme_id>/self-assessment/",
+        assessment_admin_views.assessment_rounds,
+        name="assessments",
+    ),
 ]

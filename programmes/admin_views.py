@@ -136,11 +136,13 @@ def application_detail(request, pk):
 def register_sessions(request, programme_id):
     """The programme's sessions, each with a link to its register."""
     programme = _programme_for(request, programme_id)
-    sessions = (
+    sessions = list(
         ProgrammeSession.objects.filter(page=programme)
         .annotate(marked=Count("attendance"))
         .order_by("date", "start_time")
     )
+    for session in sessions:
+        session.register_opens = attendance.register_opens(session)
     return TemplateResponse(
         request,
         "programmes/admin/register_sessions.html",
@@ -162,12 +164,20 @@ def register(request, session_id):
     form = AttendanceForm(
         request.POST or None, members=members, recorded=attendance.recorded(session)
     )
-    if request.method == "POST" and form.is_valid():
-        attendance.take_register(session, form.present_ids(), members, by=request.user)
-        messages.success(request, _("Register saved."))
-        return redirect("programmes_admin:register", session_id=session.pk)
+    too_early = None
+    if not attendance.register_opens(session):
+        too_early = str(attendance.RegisterTooEarly(session))
+    elif request.method == "POST" and form.is_valid():
+        try:
+            attendance.take_register(session, form.present_ids(), members, by=request.user)
+        except attendance.RegisterTooEarly as refusal:  # the day turned while the form was open
+            too_early = str(refusal)
+        else:
+            messages.success(request, _("Register saved."))
+            return redirect("programmes_admin:register", session_id=session.pk)
     return TemplateResponse(
         request,
         "programmes/admin/register.html",
-        {"programme": programme, "session": session, "form": form},
+        {"programme": programme, "session": session, "form": form, "too_early": too_early},
+        status=400 if too_early and request.method == "POST" else 200,
     )

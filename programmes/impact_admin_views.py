@@ -61,6 +61,7 @@ def impact_csv(request):
             _("Target"),
             _("Percentage of target"),
             _("Unit"),
+            _("Where the figure comes from"),
         ]
     )
     for report in reports:
@@ -76,6 +77,7 @@ def impact_csv(request):
                     "" if line.target is None else line.target,
                     "" if line.percent is None else line.percent,
                     _cell(line.unit),
+                    _cell(line.provenance),
                 ]
             )
     return response

@@ -14,7 +14,7 @@ from wagtail.views import serve as wagtail_serve
 from programmes.calendar import programme_calendar
 from programmes.forms import ApplicationForm
 from programmes.models import ProgrammePage
-from programmes.services import applications
+from programmes.services import applications, monitoring
 from programmes.status import ApplicationStatus as ProgrammeStatus
 
 
@@ -93,10 +93,14 @@ def apply_view(request, path):
                 }[refusal.reason]
                 status = 410 if refusal.reason == "closed" else 409
                 return _private(TemplateResponse(request, template, context, status=status))
+            monitoring.offer(request, applications.source_programme(page))
             return redirect(f"{page.apply_form_url}?sent=1")
     else:
         form = ApplicationForm(initial=_prefill(request.user), questions=questions)
-    context.update(form=form, sent=request.GET.get("sent") == "1")
+    sent = request.GET.get("sent") == "1"
+    context.update(form=form, sent=sent)
+    if sent and monitoring.is_offered(request, applications.source_programme(page)):
+        context["monitoring_url"] = f"{page.apply_form_url}monitoring/"
     return _private(TemplateResponse(request, "programmes/apply.html", context))
 
 

@@ -166,6 +166,12 @@ def application_buttons(page, user, view_name, next_url=None):
             icon_name="list-ul",
             priority=81,
         )
+        yield Button(
+            _("Self-assessment"),
+            reverse("programmes_admin:assessments", args=[source.pk]),
+            icon_name="tick",
+            priority=82,
+        )
 
 
 @hooks.register("register_log_actions")
@@ -227,3 +233,70 @@ def application_demo_content(run):
     from programmes.applications_demo import load_applications
 
     load_applications(run)
+
+
+# Skills before and after, equality monitoring and the funder report (issue 20) ---------
+
+
+@hooks.register("register_page_header_buttons")
+def funder_report_button(page, user, view_name, next_url=None):
+    """ "Funder report" beside a programme page's title, for staff who see its impact."""
+    if not isinstance(page.specific_deferred, ProgrammePage):
+        return
+    from programmes.services.impact import editable_programmes
+
+    source = default_locale_version(page)
+    if editable_programmes(user).filter(pk=source.pk).exists():
+        yield Button(
+            _("Funder report"),
+            reverse("programmes_impact:report", args=[source.pk]),
+            icon_name="table",
+            priority=83,
+        )
+
+
+@hooks.register("register_log_actions")
+def impact_log_actions(actions):
+    from programmes.services.assessments import ROUND_CLOSED, ROUND_OPENED
+    from programmes.services.funder_report import REPORT_EXPORTED
+
+    actions.register_action(
+        ROUND_OPENED, _("Open a self-assessment round"), _("Self-assessment round opened")
+    )
+    actions.register_action(
+        ROUND_CLOSED, _("Close a self-assessment round"), _("Self-assessment round closed")
+    )
+    actions.register_action(
+        REPORT_EXPORTED, _("Export a funder report"), _("Funder report exported")
+    )
+
+
+@hooks.register("register_impact_counters")
+def skill_growth_impact_counter():
+    from home.impact import ImpactSource
+    from programmes.services.assessments import count_skill_growth
+
+    return {ImpactSource.SKILL_GROWTH: count_skill_growth}
+
+
+@hooks.register("member_data_export")
+def self_assessment_export(user):
+    """A member's own self-assessment answers, while they can still be tied to them."""
+    from programmes.services.assessments import member_answers
+
+    return {"self_assessment": member_answers(user)}
+
+
+@hooks.register("member_account_deleting")
+def forget_self_assessment(user):
+    """A leaving member's links to their answers go, and so do answers to open rounds."""
+    from programmes.services.assessments import forget_member
+
+    forget_member(user)
+
+
+@hooks.register("demo_content", order=60)
+def impact_demo_content(run):
+    from programmes.demo import load_impact_demo
+
+    load_impact_demo(run)

@@ -225,10 +225,20 @@ def load_stories(run):
                 target=target,
                 unit=unit,
                 page=programmes.get(slug),
+                programme=programmes.get(slug),
                 sort_order=order,
                 locale=Locale.get_default(),
             )
         run.note("highlight figures")
+    # Sites loaded before highlights named their programme: the programme they link to.
+    unnamed = HighlightFigure.objects.filter(
+        programme__isnull=True, source_note="", page__in=list(programmes.values())
+    )
+    if unnamed.exists():
+        for figure in unnamed:
+            figure.programme_id = figure.page_id
+            figure.save(update_fields=["programme"])
+        run.note("highlight figures name their programme")
 
 
 def _build(index, spec, programmes):

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -36,6 +37,7 @@ def highlight_figures_section(home_page, request):
     )
     if not figures:
         return None
+    _attach_programmes(figures, request)
     sources = {
         figure.page_id: figure.page for figure in figures if figure.page and figure.page.live
     }
@@ -44,6 +46,19 @@ def highlight_figures_section(home_page, request):
         template="stories/includes/highlight_figures_section.html",
         context={"figures": figures, "sources": list(sources.values())},
     )
+
+
+def _attach_programmes(figures, request):
+    """Each figure's programme (published and public) with its dates, titled in the
+    reader's language: one query for all figures, plus one per page type."""
+    ids = {figure.programme_id for figure in figures if figure.programme_id}
+    found = list(public(Page.objects.live()).filter(pk__in=ids).specific()) if ids else []
+    pages = {
+        source.pk: version
+        for source, version in zip(found, localize_pages(found, request), strict=True)
+    }
+    for figure in figures:
+        figure.set_programme_page(pages.get(figure.programme_id))
 
 
 @hooks.register("home_page_sections")
@@ -171,3 +186,28 @@ def stories_demo_content(run):
     from stories.demo import load_stories
 
     load_stories(run)
+
+
+@hooks.register("programme_stories")
+def stories_about_programme(programme):
+    """Published, public stories (default language) linked to the programme in any language."""
+    from home.related import ProgrammeStory
+
+    stories = (
+        public(StoryPage.objects.live())
+        .filter(
+            locale_id=programme.locale_id,
+            programme_links__programme__translation_key=programme.translation_key,
+        )
+        .distinct()
+        .order_by("-date", "-pk")
+    )
+    return [
+        ProgrammeStory(
+            title=story.title,
+            url=story.full_url or story.url,
+            published=story.date,
+            kind=str(story.get_kind_display()),
+        )
+        for story in stories
+    ]

@@ -11,6 +11,10 @@ it is read. Nothing computed is stored, so the number is never stale.
 The period counted is the figure's own first and last day when given, otherwise the
 programme's first and last day (`period_for`); a figure with no programme and no
 period counts without bounds.
+
+Every figure says where it comes from and for which period (`provenance`): "Counted
+from this site, 1 Oct 2015 – 30 Sep 2017" or "Reported by the programme team, …", so a
+typed number from 2017 never reads as today's.
 """
 
 from datetime import date
@@ -18,6 +22,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from home.impact import ImpactSource, count
@@ -108,6 +114,30 @@ class OutcomeFigure(models.Model):
         """The programme page (default language) a computed figure counts for, if any."""
         return None
 
+    @property
+    def impact_subject(self):
+        """What a source that counts per subject counts for (see `home.impact`)."""
+        return None
+
+    def period_programme(self):
+        """The programme whose first and last day bound the figure, if any."""
+        return None
+
+    @property
+    def origin_text(self) -> str:
+        if self.is_computed:
+            return gettext("Counted from this site")
+        return gettext("Reported by the programme team")
+
+    @property
+    def period_text(self) -> str:
+        return period_text(*self.period_for(self.period_programme()))
+
+    @property
+    def provenance(self) -> str:
+        """Where the number comes from and the period it covers, in one line."""
+        return ", ".join(part for part in (self.origin_text, self.period_text) if part)
+
     def period_for(self, programme) -> tuple[date | None, date | None]:
         """First and last day counted: the figure's own, else the programme's."""
         start = self.period_start or getattr(programme, "start_date", None)
@@ -129,5 +159,19 @@ class OutcomeFigure(models.Model):
         value = getattr(self, "_live_count", _NOT_COUNTED)
         if value is _NOT_COUNTED:
             programme = self.impact_programme()
-            value = count(self.source, programme, *self.period_for(programme))
+            value = count(
+                self.source, programme, *self.period_for(programme), subject=self.impact_subject
+            )
         return value
+
+
+def period_text(start: date | None, end: date | None) -> str:
+    """ "1 Oct 2015 – 30 Sep 2017" in the reader's language; "" without either day."""
+    fmt = pgettext("short date format", "j M Y")
+    if start and end:
+        return f"{date_format(start, fmt)} – {date_format(end, fmt)}"
+    if start:
+        return gettext("from %(day)s") % {"day": date_format(start, fmt)}
+    if end:
+        return gettext("until %(day)s") % {"day": date_format(end, fmt)}
+    return ""

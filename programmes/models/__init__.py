@@ -9,6 +9,15 @@ from .applications import (
     SelectionStatus,
     SessionAttendance,
 )
+from .assessments import (
+    AssessmentInvitation,
+    AssessmentPseudonym,
+    RoundStage,
+    SkillAnswerSet,
+    SkillAssessmentRound,
+    SkillRating,
+)
+from .monitoring import MonitoringResponse
 from .outcomes import ProgrammeOutcomeFigure
 from .pages import ProgrammeFunder, ProgrammeIndexPage, ProgrammePage, ProgrammePartner
 from .schedule import ProgrammeScheduleNote, ProgrammeSession, ScheduleDay
@@ -16,6 +25,13 @@ from .tags import ProgrammeSkill, ProgrammeTopic
 
 __all__ = [
     "Application",
+    "AssessmentInvitation",
+    "AssessmentPseudonym",
+    "MonitoringResponse",
+    "RoundStage",
+    "SkillAnswerSet",
+    "SkillAssessmentRound",
+    "SkillRating",
     "ApplicationQuestion",
     "CohortMember",
     "ProgrammeAccess",

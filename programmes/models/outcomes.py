@@ -5,6 +5,7 @@ a computed figure counts for the programme's default-language page, so every
 translation shows the same number.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.i18n import default_locale_version
+from home.impact import ImpactSource
 from home.models import OutcomeFigure
 
 
@@ -22,10 +24,22 @@ class ProgrammeOutcomeFigure(TranslatableMixin, OutcomeFigure, Orderable):
     page = ParentalKey(
         "programmes.ProgrammePage", on_delete=models.CASCADE, related_name="outcome_figures"
     )
+    skill = models.ForeignKey(
+        "home.Skill",
+        verbose_name=_("skill"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Only for “participants reporting growth in a skill”: the skill whose "
+            "self-assessment is counted, from the programme's skills."
+        ),
+    )
 
     panels = [
         FieldPanel("label"),
-        FieldPanel("source"),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("skill")]),
         FieldRowPanel([FieldPanel("delivered"), FieldPanel("target"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
     ]
@@ -33,6 +47,7 @@ class ProgrammeOutcomeFigure(TranslatableMixin, OutcomeFigure, Orderable):
         TranslatableField("label"),
         TranslatableField("unit"),
         SynchronizedField("source"),
+        SynchronizedField("skill"),
         SynchronizedField("delivered"),
         SynchronizedField("target"),
         SynchronizedField("period_start"),
@@ -46,3 +61,25 @@ class ProgrammeOutcomeFigure(TranslatableMixin, OutcomeFigure, Orderable):
     def impact_programme(self):
         """The default-language version of the figure's programme page."""
         return default_locale_version(self.page)
+
+    def period_programme(self):
+        return self.page
+
+    @property
+    def impact_subject(self):
+        return self.skill_id
+
+    def clean(self):
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if self.source == ImpactSource.SKILL_GROWTH and self.skill_id is None:
+            errors["skill"] = [_("Choose the skill whose growth is counted.")]
+        elif self.skill_id is not None and self.source != ImpactSource.SKILL_GROWTH:
+            errors["skill"] = [
+                _("A skill is only for the source “Participants reporting growth in a skill”.")
+            ]
+        if errors:
+            raise ValidationError(errors)

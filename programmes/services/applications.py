@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,12 +31,13 @@ from programmes.models import (
     Application,
     ApplicationQuestion,
     CohortMember,
+    MonitoringResponse,
     ProgrammePage,
     QuestionKind,
     SelectionStatus,
 )
 from programmes.models.applications import hash_token, normalise_email
-from programmes.services import access
+from programmes.services import access, monitoring
 
 PROVIDER_HOOK = "programme_participant_account"
 
@@ -330,18 +332,22 @@ def purge_expired(today: date | None = None, months: int | None = None) -> int:
     """Delete applications of programmes that ended `months` months ago or more.
 
     A programme ending on 31 March with 6 months keeps its applications until
-    30 September and loses them on 1 October. Cohort members stay (without the
+    30 September and loses them on 1 October. Its equality monitoring answers go with
+    them. Cohort members stay (without the
     application), so the register and impact figures keep their history.
     """
     today = today or timezone.localdate()
     months = settings.APPLICATION_RETENTION_MONTHS if months is None else months
     with_applications = ProgrammePage.objects.filter(
-        pk__in=Application.objects.values("programme_id")
+        Q(pk__in=Application.objects.values("programme_id"))
+        | Q(pk__in=MonitoringResponse.objects.values("programme_id"))
     ).only("pk", "end_date")
     expired = [
         programme.pk
         for programme in with_applications
         if add_months(programme.end_date, months) < today
     ]
+    # Equality monitoring answers follow the same rule (kept apart, deleted together).
+    monitoring.purge_for(expired)
     _total, by_model = Application.objects.filter(programme_id__in=expired).delete()
     return by_model.get(Application._meta.label, 0)

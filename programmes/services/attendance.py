@@ -2,10 +2,18 @@
 
 Sessions are copied per language by wagtail-localize; attendance always belongs to the
 default-language session, so a register taken from any language counts once.
+
+Figures must not run ahead of what happened: a register can be taken only for a session
+that has begun (any session dated today counts as begun, so staff can open the register
+at the door), and a session counts as delivered only once it has ended and has a
+register. Session times are UK wall-clock times (`TIME_ZONE`).
 """
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from programmes.models import CohortMember, ProgrammeSession, SessionAttendance
 from programmes.services import access
@@ -33,9 +41,30 @@ def recorded(session: ProgrammeSession) -> dict[int, bool]:
     )
 
 
+class RegisterTooEarly(Exception):
+    """A register was asked for a session that has not begun; nothing was saved."""
+
+    def __init__(self, session: ProgrammeSession):
+        self.session = session
+        super().__init__(
+            _("This session has not begun yet: its register opens on %(day)s.")
+            % {"day": date_format(session.date, "j F Y")}
+        )
+
+
+def register_opens(session: ProgrammeSession, today=None) -> bool:
+    """True from the session's day on: a session dated today may be registered."""
+    return session.date <= (today or timezone.localdate())
+
+
 @transaction.atomic
 def take_register(session: ProgrammeSession, present_ids: set[int], members, *, by):
-    """Store present or absent for every cohort member, replacing earlier marks."""
+    """Store present or absent for every cohort member, replacing earlier marks.
+
+    Raises RegisterTooEarly, saving nothing, for a session that has not begun.
+    """
+    if not register_opens(session):
+        raise RegisterTooEarly(session)
     existing = {
         row.cohort_member_id: row for row in SessionAttendance.objects.filter(session=session)
     }
@@ -67,20 +96,40 @@ def _in_period(queryset, field: str, start, end):
     return queryset
 
 
+def ended_q(prefix: str = "", now=None) -> Q:
+    """Sessions that have ended by `now`: an earlier day, or today and past their end."""
+    now = timezone.localtime(now)
+    return Q(**{f"{prefix}date__lt": now.date()}) | Q(
+        **{f"{prefix}date": now.date(), f"{prefix}end_time__lte": now.time()}
+    )
+
+
+def begun_q(prefix: str = "", now=None) -> Q:
+    """Sessions that have begun by `now`: an earlier day, or today and past their start."""
+    now = timezone.localtime(now)
+    return Q(**{f"{prefix}date__lt": now.date()}) | Q(
+        **{f"{prefix}date": now.date(), f"{prefix}start_time__lte": now.time()}
+    )
+
+
 def count_sessions_delivered(programme, start=None, end=None) -> int:
-    """Sessions of the programme whose register was taken, dated within the period."""
-    sessions = ProgrammeSession.objects.filter(page_id=programme.pk).filter(
-        Exists(SessionAttendance.objects.filter(session=OuterRef("pk")))
+    """Sessions of the programme that have ended and whose register was taken, dated
+    within the period. A register taken by mistake for a later session never counts."""
+    sessions = (
+        ProgrammeSession.objects.filter(page_id=programme.pk)
+        .filter(ended_q())
+        .filter(Exists(SessionAttendance.objects.filter(session=OuterRef("pk"))))
     )
     return _in_period(sessions, "date", start, end).count()
 
 
 def count_participants_attended(programme, start=None, end=None) -> int:
-    """Distinct cohort members marked present at least once at a session in the period."""
+    """Distinct cohort members marked present at least once at a session in the period
+    that has begun."""
     present = _in_period(
         SessionAttendance.objects.filter(
             present=True, session__page_id=programme.pk, cohort_member__programme_id=programme.pk
-        ),
+        ).filter(begun_q("session__")),
         "session__date",
         start,
         end,

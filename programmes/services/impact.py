@@ -34,6 +34,11 @@ class FigureLine:
         return self.figure.source_label
 
     @property
+    def provenance(self) -> str:
+        """ "Counted from this site, 1 Oct 2015 – 30 Sep 2017", as the public page says."""
+        return self.figure.provenance
+
+    @property
     def live(self) -> bool:
         return self.figure.is_computed
 

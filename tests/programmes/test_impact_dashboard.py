@@ -29,6 +29,7 @@ HEADER = [
     "Target",
     "Percentage of target",
     "Unit",
+    "Where the figure comes from",
 ]
 
 
@@ -165,6 +166,7 @@ def test_the_csv_holds_each_figure_with_its_source_period_and_percentage(client,
             "20",
             "120",
             "workshops",
+            "Reported by the programme team, 1 Oct 2015 – 30 Sep 2017",
         ],
         [
             "Active Citizens Together",
@@ -176,6 +178,7 @@ def test_the_csv_holds_each_figure_with_its_source_period_and_percentage(client,
             "4",
             "75",
             "events",
+            "Counted from this site, 1 Jul 2017 – 30 Sep 2017",
         ],
         [
             "Active Citizens Together",
@@ -187,6 +190,7 @@ def test_the_csv_holds_each_figure_with_its_source_period_and_percentage(client,
             "",
             "",
             "sessions",
+            "Counted from this site, 1 Oct 2015 – 30 Sep 2017",
         ],
     ]
 

@@ -96,3 +96,36 @@ def test_the_demo_keeps_figures_and_questions_in_their_order_on_any_database(db,
     assert shown == [label for label, *_rest in ACT_OUTCOME_FIGURES]
     cells = delivered_cells(client.get(act.url))
     assert list(cells) == shown
+
+
+def test_the_demo_fills_in_the_open_programmes_funder_report(db, client):
+    from django.contrib.auth import get_user_model
+
+    from programmes.models import MonitoringResponse, SkillAnswerSet, SkillAssessmentRound
+
+    load_demo()
+    counts = (MonitoringResponse.objects.count(), SkillAnswerSet.objects.count())
+    load_demo()
+    assert (MonitoringResponse.objects.count(), SkillAnswerSet.objects.count()) == counts
+    speak_up = ProgrammePage.objects.get(slug=OPEN_PROGRAMME_SLUG, locale=Locale.get_default())
+    start = SkillAssessmentRound.objects.get(programme=speak_up, stage="start")
+    assert start.is_open() and start.answer_sets.exists()
+    assert MonitoringResponse.objects.filter(programme=speak_up).count() >= 12
+    client.force_login(get_user_model().objects.get(email="admin@example.org"))
+
+    html = client.get(f"/admin/impact/{speak_up.pk}/report/").text
+    hkmap = ProgrammePage.objects.get(slug="hkmap-2023", locale=Locale.get_default())
+    hkmap_html = client.get(f"/admin/impact/{hkmap.pk}/report/").text
+
+    soup = BeautifulSoup(html, "html.parser")
+    gender = {
+        row.th.get_text(strip=True): row.td.get_text(strip=True)
+        for table in soup.select("table.impact-table--monitoring")
+        if table.caption.get_text(strip=True) == "Gender"
+        for row in table.tbody.find_all("tr")
+    }
+    assert gender["Woman"] == "9" and gender["Non-binary"] == "fewer than 5"
+    assert gender["Man"] == "not shown"
+    assert "Answered at the start" in html
+    # HKMAP's rounds are both closed: its report shows the change per skill.
+    assert "Share who moved up" in hkmap_html and "%</td>" in hkmap_html

@@ -23,7 +23,8 @@ from tests.test_query_budgets import PROGRAMME_PAGE_QUERIES
 TYPED_NEEDS_DELIVERED = "Type the number delivered, or choose a source that counts it."
 COMPUTED_REFUSES_DELIVERED = "This figure is counted by the site: leave “delivered” empty."
 NOT_COUNTED_YET = "Not counted yet"
-LIVE_NOTE = "Counted from this site, updated continuously"
+LIVE_SOURCE = "Counted from this site, 1 Mar 2025 – 31 Aug 2025"
+TYPED_SOURCE = "Reported by the programme team, 1 Mar 2025 – 31 Aug 2025"
 LAST = 1000  # a counter registered by a test replaces any app's for the same source
 
 
@@ -48,6 +49,15 @@ def add_figure(programme, label, *, source="", delivered=None, target=None, orde
         sort_order=order,
         **extra,
     )
+
+
+def source_cells(response) -> dict[str, str]:
+    """Outcome table: label → "where the figure comes from" cell text."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        row.th.get_text(strip=True): row.find_all("td")[-1].get_text(" ", strip=True)
+        for row in soup.select("table.outcomes__table tbody tr")
+    }
 
 
 def outcome_rows(response) -> dict[str, str]:
@@ -119,7 +129,9 @@ def test_a_period_cannot_end_before_it_starts(past_programme):
 
 
 def test_highlight_figures_stay_typed(home_page):
-    figure = HighlightFigure(label="Network members", source=ImpactSource.NETWORK_MEMBERS)
+    figure = HighlightFigure(
+        label="Network members", source=ImpactSource.NETWORK_MEMBERS, source_note="A report"
+    )
 
     with pytest.raises(ValidationError) as error:
         figure.clean()
@@ -301,9 +313,15 @@ def test_the_programme_page_shows_the_live_number_and_follows_the_data(client, p
     second = client.get(past_programme.url)
 
     assert first["Workshops"] == "24 people"
-    assert first["Network events"] == f"1 people {LIVE_NOTE}"
-    assert outcome_rows(second)["Network events"] == f"3 people {LIVE_NOTE}"
-    assert "3 people delivered against a target of 5, 60% of target." in second.text
+    assert first["Network events"] == "1 people"
+    assert outcome_rows(second)["Network events"] == "3 people"
+    # Where each number comes from, on the page and in the chart's text equivalent.
+    assert source_cells(second) == {"Workshops": TYPED_SOURCE, "Network events": LIVE_SOURCE}
+    assert f"3 people delivered against a target of 5, 60% of target. {LIVE_SOURCE}." in second.text
+    assert (
+        f"24 people delivered against a target of 20, 120% of target. {TYPED_SOURCE}."
+        in second.text
+    )
 
 
 def test_a_source_nobody_counts_yet_says_so_on_the_page(client, past_programme):
@@ -315,7 +333,8 @@ def test_a_source_nobody_counts_yet_says_so_on_the_page(client, past_programme):
         response = client.get(past_programme.url)
 
     assert response.status_code == 200
-    assert outcome_rows(response)["Mentoring meetings"] == f"{NOT_COUNTED_YET} {LIVE_NOTE}"
+    assert outcome_rows(response)["Mentoring meetings"] == NOT_COUNTED_YET
+    assert source_cells(response)["Mentoring meetings"] == LIVE_SOURCE
     assert "Mentoring meetings: not counted yet." in response.text
 
 

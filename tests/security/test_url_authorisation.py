@@ -51,6 +51,10 @@ PUBLIC = {
     "rate limit enforced; tested in programmes)",
     "application_offer": "opened by the secret token in an offer email; unknown or expired "
     "tokens get a clear page (tested in programmes)",
+    "programme_monitoring": "offered once, in the applicant's own session, right after "
+    "applying; refused (403) otherwise (tested in programmes)",
+    "skill_assessment": "opened by the secret token in a self-assessment email, for that "
+    "person and round only; unknown tokens get 404 (tested in programmes)",
 }
 
 
@@ -61,12 +65,27 @@ def _photo_owner_args(owner):
     return [owner.profile.public_id]
 
 
+def _programme_args(owner):
+    """A programme with figures; no viewer below may edit it (staff edits no page)."""
+    from home.models import HomePage
+    from tests.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
+
+    index = ProgrammeIndexPageFactory(parent=HomePage.objects.first())
+    return [ProgrammePageFactory(parent=index, application_deadline=None).pk]
+
+
 # Rows like tests/members/test_authorisation.MATRIX, for URLs tested nowhere else:
 # (url name, how to build its arguments from the owner, method, expected statuses for
 # anonymous, pending, approved (the owner), another member, staff).
 EXTRA_MATRIX = [
     # A members-only photo: nobody outside sees that it exists.
     ("members:photo", _photo_owner_args, "get", (404, 404, 200, 200, 200)),
+    # A programme's funder report and its exports: only staff who may edit the programme
+    # (tested with an editor in tests/programmes/test_funder_report.py); others are sent
+    # to sign in or, staff without that permission, to the admin's dashboard.
+    ("programmes_impact:report", _programme_args, "get", (302, 302, 302, 302, 302)),
+    ("programmes_impact:report_csv", _programme_args, "get", (302, 302, 302, 302, 302)),
+    ("programmes_impact:report_xlsx", _programme_args, "get", (302, 302, 302, 302, 302)),
 ]
 
 
