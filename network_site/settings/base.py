@@ -183,6 +183,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate" in wagtail-localize makes a draft, never a live page: a translation goes
+# live when it is published or approved in its page's workflow (home/translation_review.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "acn_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
