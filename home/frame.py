@@ -4,61 +4,105 @@ content version instead of once per request.
 Every request needs the Site, its root page in each language, the locales, the site
 settings with their social links, the pages of the main menu and the list of private
 sections. Reading them costs about ten queries a request; here they are read once,
-stored in the shared cache under the current *content version*, and handed to each
+stored in the default cache under the current *content version*, and handed to each
 request as a fresh copy (the cache unpickles one), so no request can change another's.
 
-The content version is one integer in the shared cache. `bump_content_version()`
-raises it whenever anything a visitor could see changes (home/signals.py), which
-retires this frame and every cached anonymous page at once (home/page_cache.py).
+The content version is one number that every process of the site reads on each
+request, from the `shared` cache: Redis when `REDIS_URL` is set, otherwise a small
+file-based cache under `VAR_DIR` that every worker process on the machine shares. The
+frame and the pages stay in the `default` cache (per-process memory without Redis), but
+their keys hold the version, so when `bump_content_version()` gives it a new value
+(home/signals.py: anything a visitor could see changed, in whichever process) this
+frame and every cached anonymous page (home/page_cache.py) are retired at once in
+every worker. That is what makes a withdrawn consent or an unpublished page disappear
+from every worker's cache on the next request, not after `PAGE_CACHE_SECONDS`.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import transaction
 from django.db.models import Q
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+logger = logging.getLogger(__name__)
+
 CONTENT_VERSION_KEY = "acn:content-version"
+# The cache alias every process of the site shares (network_site/settings/base.py).
+SHARED_CACHE = "shared"
 FRAME_TIMEOUT = 60 * 60 * 24
 
 _current_frame: ContextVar[SiteFrame | None] = ContextVar("acn_site_frame", default=None)
+_last_version = 0
 
 
-def frame_timeout() -> int:
-    """How long a frame is kept. In a shared cache (Redis) a change retires it at once,
-    so a day. In the per-process memory cache a change made by another worker process
-    is never seen here, so no longer than a cached page may live (`PAGE_CACHE_SECONDS`):
-    a new menu item reaches every worker within that time instead of within a day."""
-    if settings.CACHES["default"]["BACKEND"].endswith(".LocMemCache"):
-        return min(FRAME_TIMEOUT, settings.PAGE_CACHE_SECONDS)
-    return FRAME_TIMEOUT
+def _shared_cache():
+    """Where the content version lives; the default cache if a deployment's own CACHES
+    has no `shared` alias (then only as shared as that cache is)."""
+    return caches[SHARED_CACHE] if SHARED_CACHE in settings.CACHES else cache
 
 
-def content_version() -> int:
-    """The current content version, started from the clock so that a cache that lost
-    the key never brings an older version (and its stale entries) back."""
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        version = int(time.time() * 1000)
-        if not cache.add(CONTENT_VERSION_KEY, version, timeout=None):
-            version = cache.get(CONTENT_VERSION_KEY, version)
+def _new_version() -> int:
+    """A version never used before: the clock in nanoseconds, and never less than one
+    more than the last this process made. Set, not incremented, so that two processes
+    raising it at once cannot lose a change (a file cache has no atomic increment), and
+    a cache that lost the key never brings an older version back."""
+    global _last_version  # one counter per process, by design
+    _last_version = max(time.time_ns(), _last_version + 1)
+    return _last_version
+
+
+def content_version(request=None) -> int | None:
+    """The current content version, read once per request (kept on `request`).
+
+    None when the shared cache cannot be read (its directory is gone bad, or its files
+    belong to another system user): then no page is served from or kept in the cache,
+    since nothing could tell whether it is current. Slower, never stale."""
+    if request is not None and hasattr(request, "_acn_content_version"):
+        return request._acn_content_version
+    try:
+        version = _read_or_start_version()
+    except OSError:
+        logger.exception("The shared cache cannot be read; serving without cached pages")
+        version = None
+    if request is not None:
+        request._acn_content_version = version
     return version
 
 
+def _read_or_start_version() -> int:
+    shared = _shared_cache()
+    version = shared.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = _new_version()
+        if not shared.add(CONTENT_VERSION_KEY, version, timeout=None):
+            version = shared.get(CONTENT_VERSION_KEY, version)
+    return version
+
+
+def _store_new_version() -> None:
+    _shared_cache().set(CONTENT_VERSION_KEY, _new_version(), timeout=None)
+
+
 def bump_content_version() -> None:
-    """Retire the frame and every cached anonymous page: something visible changed."""
-    try:
-        cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:
-        cache.set(CONTENT_VERSION_KEY, int(time.time() * 1000), timeout=None)
+    """Retire the frame and every cached anonymous page in every process: something
+    visible changed. Inside a transaction, once more when it commits: until then other
+    processes still read the old rows, and a page one of them rendered in between would
+    otherwise stay cached under the new version."""
+    _store_new_version()
+    connection = transaction.get_connection()
+    pending = (callback for _savepoints, callback, _robust in connection.run_on_commit)
+    if connection.in_atomic_block and _store_new_version not in pending:
+        transaction.on_commit(_store_new_version)
 
 
 @dataclass
@@ -143,12 +187,14 @@ def frame_for_request(request) -> SiteFrame | None:
     if hasattr(request, "_acn_frame"):
         return request._acn_frame
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"acn:frame:{content_version()}:{hostname}:{request.get_port()}"
-    frame = cache.get(key)
+    version = content_version(request)
+    key = f"acn:frame:{version}:{hostname}:{request.get_port()}"
+    frame = cache.get(key) if version is not None else None
     if frame is None:
         site = Site.find_for_request(request)
         frame = build_frame(site) if site is not None else _NO_SITE
-        cache.set(key, frame, frame_timeout())
+        if version is not None:
+            cache.set(key, frame, FRAME_TIMEOUT)
     request._acn_frame = frame if frame != _NO_SITE else None
     return request._acn_frame
 

@@ -1,4 +1,4 @@
-"""Whole HTML pages for anonymous readers, kept in the shared cache.
+"""Whole HTML pages for anonymous readers, kept in the default cache.
 
 What is stored: the response to an anonymous GET of a page under a language prefix
 (`/en/…`, `/ar/…`), with no query string or only the filter and pagination parameters
@@ -13,9 +13,12 @@ POST requests, and pages that render a form with a CSRF token. The site's public
 forms (search, filters) carry no token, so those pages are cached; the newsletter
 sign-up form lives at the unprefixed `/newsletter/` and is never cached.
 
-Keys hold the content version (home/frame.py), so a publish, an edit of a snippet or
-the settings, or a change to a member's public profile or an event retires every cached
-page at once; `PAGE_CACHE_SECONDS` bounds how long an entry may live otherwise.
+Pages are kept in the `default` cache (Redis, or each worker's own memory without it),
+under keys that hold the content version (home/frame.py). Every request reads that
+version from the cache all processes share, so a publish, an unpublish, a withdrawn
+consent, an edit of a snippet or the settings, or a change to a member's public profile
+or an event retires every cached page at once in every worker, whichever process made
+the change; `PAGE_CACHE_SECONDS` bounds how long an entry may live otherwise.
 """
 
 from urllib.parse import urlencode
@@ -54,8 +57,11 @@ def cache_key(request) -> str | None:
     allowed = set(settings.PAGE_CACHE_QUERY_PARAMETERS)
     if any(name not in allowed for name in request.GET):
         return None
+    version = content_version(request)
+    if version is None:
+        return None
     query = urlencode(sorted(request.GET.lists()), doseq=True)
-    return f"acn:page:{content_version()}:{request.get_host()}:{request.path}?{query}"
+    return f"acn:page:{version}:{request.get_host()}:{request.path}?{query}"
 
 
 def is_storable(request, response) -> bool:
@@ -73,7 +79,7 @@ def is_storable(request, response) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve anonymous readers' pages from the shared cache, without touching the
+    """Serve anonymous readers' pages from the cache, without touching the
     database; store the pages that are safe to share."""
 
     def __init__(self, get_response):

@@ -1,10 +1,21 @@
-"""Admin registration for the shared vocabularies and snippets."""
+"""Admin registration for the shared vocabularies and snippets, and the review of
+translations (home/translation_review.py)."""
 
+from django.conf import settings
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import Funder, Organisation, Skill, Topic
+from home.translation_review import (
+    DraftOnlyUpdateTranslationsView,
+    submit_translation_for_review_view,
+    synced_translation,
+)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -45,3 +56,53 @@ class SharedContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SharedContentGroup)
+
+
+# Translations ---------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls", order=-1)
+def translation_review_urls():
+    """Before wagtail-localize's own: its "Update existing translations" address is
+    answered by the version that cannot publish."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            DraftOnlyUpdateTranslationsView.as_view(),
+            name="update_translations_as_drafts",
+        ),
+        path(
+            "translations/<int:page_id>/submit-for-review/",
+            submit_translation_for_review_view,
+            name="submit_translation_for_review",
+        ),
+    ]
+
+
+def default_content_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+class SubmitTranslationForReviewButton(PageMenuItem):
+    label = _("Submit translation for review")
+    icon_name = "resubmit"
+    url_name = "submit_translation_for_review"
+    priority = 40
+
+    def is_shown(self, user):
+        # The language first: page listings load each page's locale with the page, so
+        # pages in the default language cost no query here.
+        if self.page.locale.language_code == default_content_language():
+            return False
+        return (
+            self.page.permissions_for_user(user).can_edit()
+            and synced_translation(self.page) is not None
+            and self.page.get_workflow() is not None
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_for_review_button(page, user, next_url=None):
+    """In the page explorer's "More" menu: the translation editor has no workflow
+    actions of its own."""
+    yield SubmitTranslationForReviewButton(page=page)

@@ -12,7 +12,8 @@ from stories.services.consent import withdraw_consent
 
 
 def withdraw_consent_view(request, page_id):
-    """Confirm, then record that a participant withdrew consent and unpublish the story.
+    """Confirm, then record that a participant withdrew consent and unpublish the story
+    with every translation of it.
 
     Anyone who may edit the story may do this: taking a story down must never wait
     for a moderator.
@@ -24,7 +25,7 @@ def withdraw_consent_view(request, page_id):
         withdraw_consent(story, user=request.user)
         messages.success(
             request,
-            _("Consent withdrawal recorded; “%(title)s” is no longer published.")
+            _("Consent withdrawal recorded; “%(title)s” is no longer published in any language.")
             % {"title": story.title},
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[story.pk]))

@@ -28,7 +28,7 @@ class StoryPageForm(WagtailAdminPageForm):
             needs_consent=cleaned_data.get("kind") == "story",
             scope=cleaned_data.get("consent_scope", ""),
             given_on=cleaned_data.get("consent_given_on"),
-            withdrawn_on=self.instance.consent_withdrawn_on,
+            withdrawn_on=self.instance.consent_withdrawn_in_any_language(),
             shows_participant=cleaned_data.get("lead_image_shows_participant"),
         )
         if problem:

@@ -1,7 +1,7 @@
 """Shared fixtures: a site with a home page and a programme index, built per test."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory, ProgrammeIndexPageFactory
@@ -11,9 +11,11 @@ from tests.factories import HomePageFactory, ProgrammeIndexPageFactory
 def _empty_cache():
     """Each test starts with an empty cache: the site frame and cached pages of an
     earlier test describe a database that its rollback has undone."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -128,23 +128,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: per-process memory unless REDIS_URL names a shared Redis.
+# Caches. `default` holds the site frame and the anonymous pages: Redis when REDIS_URL
+# names one, otherwise each process's own memory (fastest; nothing to run). `shared`
+# holds what every process must agree on, the content version that retires those
+# entries (home/frame.py): the same Redis, otherwise a file-based cache under VAR_DIR
+# that every process on this machine reads, so that an unpublished page or a withdrawn
+# consent leaves every worker's memory at once. Several app servers need REDIS_URL.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "acn",
-            "TIMEOUT": 300,
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "acn",
+        "TIMEOUT": 300,
     }
+    CACHES = {"default": _redis, "shared": _redis}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "acn-default",
-        }
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "shared"),
+        },
     }
 
 AUTH_USER_MODEL = "members.User"
@@ -189,6 +197,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate" in wagtail-localize makes a draft, never a live page: a translation goes
+# live when it is published or approved in its page's workflow (home/translation_review.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "acn_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
@@ -340,7 +351,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # ---------------------------------------------------------------------------------------
 # Performance (issue 9): the site frame and the anonymous page cache. Documented in the
-# README. Both live in the default cache (Redis when REDIS_URL is set).
+# README. Both live in the default cache, retired by the version in the shared one.
 # ---------------------------------------------------------------------------------------
 # Whole HTML responses of anonymous GET requests, retired on any visible change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

@@ -300,12 +300,27 @@ class StoryPage(FrameViewRestrictionsMixin, Page):
     def needs_consent(self) -> bool:
         return self.kind == StoryKind.STORY
 
+    def consent_withdrawn_in_any_language(self):
+        """The date consent was withdrawn, recorded on this version or on any other
+        language's version of the story: a translation tells the same participant's
+        story, so a withdrawal on one holds for all. None if it never was."""
+        if self.consent_withdrawn_on:
+            return self.consent_withdrawn_on
+        return (
+            StoryPage.objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .exclude(consent_withdrawn_on=None)
+            .order_by("consent_withdrawn_on")
+            .values_list("consent_withdrawn_on", flat=True)
+            .first()
+        )
+
     def consent_problem(self):
         return consent_problem(
             needs_consent=self.needs_consent,
             scope=self.consent_scope,
             given_on=self.consent_given_on,
-            withdrawn_on=self.consent_withdrawn_on,
+            withdrawn_on=self.consent_withdrawn_in_any_language(),
             shows_participant=self.lead_image_shows_participant,
         )
 

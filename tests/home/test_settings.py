@@ -77,6 +77,21 @@ def test_redis_url_adds_a_shared_cache():
     assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
 
+def test_every_process_shares_the_content_version_with_or_without_redis():
+    """Without Redis the version that retires cached pages is in files under VAR_DIR,
+    which every worker on the machine reads; with Redis it is in Redis."""
+    expression = "s.CACHES['shared']['BACKEND'], s.CACHES['shared']['LOCATION']"
+    result = settings_value("base", expression, VAR_DIR="/srv/network")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "('django.core.cache.backends.filebased.FileBasedCache', '/srv/network/cache/shared')"
+    )
+    result = settings_value("base", expression, REDIS_URL="redis://127.0.0.1:6379/0")
+    assert result.stdout.strip() == (
+        "('django.core.cache.backends.redis.RedisCache', 'redis://127.0.0.1:6379/0')"
+    )
+
+
 def test_environment_lists_and_flags_are_parsed():
     result = settings_value(
         "base",
