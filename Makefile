@@ -7,6 +7,7 @@
 #   make lint   ruff lint and format check
 #   make audit  security scans: bandit over our code, pip-audit over the dependencies
 #   make messages  extract strings into the .po catalogues and compile them (needs gettext)
+#   make i18n-report  how much of each demo page is still unmarked English, per language
 #   make bench  performance benchmark: queries, latency, req/s, Lighthouse -> var/bench/report.md
 #   make loadtest  members replying, messaging and editing at once on gunicorn + PostgreSQL
 #   make drill  the same load while PostgreSQL is stopped and started again (not in CI)
@@ -19,7 +20,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
 .PHONY: demo test test-browser lint audit install check migrate serve clean messages bench \
-	loadtest drill lock lock-check deploy-check
+	loadtest drill lock lock-check deploy-check i18n-report
 
 # The exact versions and hashes of requirements-dev.lock (production's requirements.lock
 # plus the dev tools), then the site itself without resolving anything again.
@@ -114,6 +115,11 @@ messages: install
 		--ignore=.venv --ignore=var --ignore=tests --ignore=build
 	@echo "==> Compiling the catalogues"
 	@$(MANAGE) compile_translations
+
+i18n-report: migrate
+	@echo "==> Loading the demo (safe to repeat), then rendering its key pages in every language"
+	@$(MANAGE) load_demo > /dev/null
+	@$(MANAGE) i18n_report
 
 clean:
 	@echo "==> Removing the virtual environment and local data under var/"

@@ -13,6 +13,8 @@ counts that source yet; the template then says "not counted yet" instead of 0.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from home.plurals import unit_for
+
 BAR_AREA = 440  # SVG units available to the longest bar of each row
 LABEL_HEIGHT = 22
 BAR_HEIGHT = 20
@@ -31,6 +33,18 @@ class ChartRow:
     index: int
     live: bool = False
     source: str = ""  # where the number comes from and its period, for the reader
+    # The language the label and unit are written in ("" for the reader's).
+    language: str = ""
+
+    @property
+    def delivered_unit(self) -> str:
+        """The unit in the form that follows the number delivered ("1 session")."""
+        return unit_for(self.delivered, self.unit, self.language or None)
+
+    @property
+    def target_unit(self) -> str:
+        """The unit in the form that follows the target ("20 sessions")."""
+        return unit_for(self.target, self.unit, self.language or None)
 
     @property
     def counted(self) -> bool:
@@ -109,8 +123,19 @@ def _read(figure, name, default=None):
     return getattr(figure, name, default)
 
 
-def outcome_chart(figures: Iterable) -> OutcomeChart:
-    """Rows for the table and chart, from model rows or StreamField struct values."""
+def _language_of(figure, default: str) -> str:
+    """A figure row's own language (its locale); StreamField values take the page's."""
+    locale_id = _read(figure, "locale_id")
+    if locale_id is None:
+        return default
+    from home.i18n import locale_codes
+
+    return locale_codes().get(locale_id, default)
+
+
+def outcome_chart(figures: Iterable, language: str = "") -> OutcomeChart:
+    """Rows for the table and chart, from model rows or StreamField struct values.
+    `language` is the one StreamField figures are written in (their page's)."""
     rows = []
     for index, figure in enumerate(figures):
         live = bool(_read(figure, "is_computed", False))
@@ -130,6 +155,7 @@ def outcome_chart(figures: Iterable) -> OutcomeChart:
                 index=index,
                 live=live,
                 source=_read(figure, "provenance", "") or "",
+                language=_language_of(figure, language),
             )
         )
     return OutcomeChart(rows=rows)

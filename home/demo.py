@@ -7,14 +7,25 @@ looks things up before creating them, so running the command again changes nothi
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
-from home.i18n import translate_page
-from home.models import Funder, HomePage, HomePageFunder, Organisation, SiteSettings, Skill
+from home.demo_translations import demo_languages, demo_strings, translate, translate_all
+from home.models import (
+    Funder,
+    HomePage,
+    HomePageFunder,
+    Organisation,
+    SiteSettings,
+    SiteTexts,
+    Skill,
+    SkillName,
+    TopicName,
+)
 
 DEMO_PASSWORD = "active-citizens-demo"  # noqa: S105 - printed for the demo on purpose
 
@@ -165,13 +176,26 @@ def ensure_home_page(today: date) -> tuple[HomePage, bool]:
     return home, True
 
 
+SITE_TEXTS = {
+    "organisation_name": "Active Citizens Network",
+    "tagline": "Leadership and active citizenship for migrants and refugees",
+    "footer_text": (
+        "A network of migrant and refugee leaders and the organisations that train them. "
+        "Every programme is free."
+    ),
+    "newsletter_text": (
+        "About once a month: new stories, programmes open for applications and events near "
+        "you. We never share your address."
+    ),
+}
+
+
 def ensure_site_settings(home: HomePage):
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
+    ensure_site_texts(settings)
     if settings.contact_email:
         return
-    settings.organisation_name = "Active Citizens Network"
-    settings.tagline = "Leadership and active citizenship for migrants and refugees"
     settings.contact_email = "hello@example.org"
     # Child rows of a clusterable model are written when the parent is saved.
     settings.social_links.create(
@@ -181,6 +205,22 @@ def ensure_site_settings(home: HomePage):
         label="Bluesky", url="https://bsky.example.org/activecitizens", sort_order=1
     )
     settings.save()
+
+
+def ensure_site_texts(settings: SiteSettings) -> SiteTexts:
+    """The settings' translatable texts, with any text a site loaded earlier lacks."""
+    texts = settings.texts
+    if texts is None:
+        texts = SiteTexts.objects.create(locale=Locale.get_default(), **SITE_TEXTS)
+        settings.texts = texts
+        settings.save(update_fields=["texts"])
+        return texts
+    missing = {name: value for name, value in SITE_TEXTS.items() if not getattr(texts, name)}
+    if missing:
+        for name, value in missing.items():
+            setattr(texts, name, value)
+        texts.save(update_fields=list(missing))
+    return texts
 
 
 def ensure_shared_content(run: DemoRun):
@@ -200,30 +240,29 @@ def ensure_shared_content(run: DemoRun):
         run.home_page.save_revision().publish()
 
 
-HOME_PAGE_ZH_HANT = {
-    "Leadership for change, led by migrants": "由移民帶領的改變與領導力",
-    "Active Citizens Network": "積極公民網絡",
-    "Free leadership and active citizenship programmes for migrants and refugees in the UK.": (
-        "為英國移民及難民而設的免費領袖及積極公民課程。"
-    ),
-    "Free programmes that help migrants and refugees in the UK lead in their communities, "
-    "and a network that keeps alumni connected afterwards.": (
-        "免費課程，協助在英國的移民及難民在社區中擔當領袖；課程完結後，校友網絡讓大家繼續保持聯繫。"
-    ),
-    "Organisations in our network run free leadership and active citizenship programmes: "
-    "monthly sessions on campaigning, organising, media and the UK's democracy, with "
-    "mentoring in between.": (
-        "我們網絡內的機構舉辦免費的領袖及積極公民課程：每月一次的課堂，內容涵蓋倡議運動、"
-        "社區組織、傳媒及英國民主制度，課堂之間更有導師支援。"
-    ),
-    "When a programme ends, participants join the alumni network to find each other by "
-    "skill and area, meet at local events and mentor the next cohort.": (
-        "課程完結後，參加者會加入校友網絡，按技能及地區互相聯繫，參與本地活動，"
-        "並成為下一屆學員的導師。"
-    ),
-}
+DEMO_DIR = Path(__file__).resolve().parent
 
 
 def ensure_home_translations(run: DemoRun):
-    if translate_page(run.home_page, "zh-hant", HOME_PAGE_ZH_HANT):
-        run.note("home page in Traditional Chinese")
+    """The home page and the site texts in the five other languages, through
+    wagtail-localize (home/demo_translations/<language>.po)."""
+    translate_all(DEMO_DIR, run.home_page, "page:home", run, "home page")
+    site = Site.objects.get(root_page=run.home_page)
+    texts = SiteSettings.for_site(site).texts
+    if texts is not None:
+        translate_all(DEMO_DIR, texts, "site texts", run, "site texts")
+
+
+def ensure_vocabulary_translations(run: DemoRun):
+    """Every skill and topic name (and skill explanation) in the five other languages.
+    Runs after the other apps' demo content, which adds topics of its own."""
+    default = Locale.get_default()
+    for language in demo_languages():
+        changed = 0
+        for model, context in ((SkillName, "skill"), (TopicName, "topic")):
+            strings = demo_strings(DEMO_DIR, language, context)
+            for name in model.objects.filter(locale=default).order_by("pk"):
+                if strings.get(name.name) and translate(name, language, strings):
+                    changed += 1
+        if changed:
+            run.note(f"{changed} skill and topic names in {language}")

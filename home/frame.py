@@ -2,10 +2,11 @@
 content version instead of once per request.
 
 Every request needs the Site, its root page in each language, the locales, the site
-settings with their social links, the pages of the main menu and the list of private
-sections. Reading them costs about ten queries a request; here they are read once,
-stored in the default cache under the current *content version*, and handed to each
-request as a fresh copy (the cache unpickles one), so no request can change another's.
+settings with their social links and their texts in every language, the pages of the
+main menu, the list of private sections and the names of the skills and topics.
+Reading them costs about ten queries a request; here they are read once, stored in
+the default cache under the current *content version*, and handed to each request as
+a fresh copy (the cache unpickles one), so no request can change another's.
 
 The content version is one number that every process of the site reads on each
 request, from the `shared` cache: Redis when `REDIS_URL` is set, otherwise a small
@@ -118,6 +119,8 @@ class SiteFrame:
     children: dict[str, list[Page]] = field(default_factory=dict)
     # Tree paths of pages with view restrictions: everything under them is private.
     restricted_paths: tuple[str, ...] = ()
+    # Skill and topic names in every language (home.vocabulary.Vocabulary).
+    vocabulary: object = None
 
     @property
     def default_language(self) -> str:
@@ -146,6 +149,7 @@ class SiteFrame:
 
 def build_frame(site: Site) -> SiteFrame:
     from home.models import SiteSettings
+    from home.vocabulary import load_vocabulary
 
     root = Page.objects.get(pk=site.root_page_id)
     site.root_page = root
@@ -159,6 +163,8 @@ def build_frame(site: Site) -> SiteFrame:
     # Read, never created here: creating would raise the content version mid-build.
     site_settings = SiteSettings.objects.filter(site=site).first() or SiteSettings(site=site)
     site_settings.social_links = list(site_settings.social_links.all()) if site_settings.pk else []
+    # The settings' texts in every language, so pages read them without a query.
+    site_settings.texts_by_language()
     path_q = Q()
     for page in versions:
         path_q |= Q(path__startswith=page.path, depth=page.depth + 1)
@@ -175,6 +181,7 @@ def build_frame(site: Site) -> SiteFrame:
         roots=roots,
         children=children,
         restricted_paths=restricted,
+        vocabulary=load_vocabulary(codes),
     )
 
 

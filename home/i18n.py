@@ -137,7 +137,13 @@ def localize_objects(objects, request=None) -> list:
         obj.translation_key: obj
         for obj in model.objects.filter(translation_key__in=keys, locale_id=locale_id)
     }
-    return [translated.get(obj.translation_key, obj) for obj in objects]
+    localized = []
+    for obj in objects:
+        version = translated.get(obj.translation_key, obj)
+        if version is not obj:
+            _share_prefetched(obj, version)
+        localized.append(version)
+    return localized
 
 
 def live_translations(page, request) -> dict[str, object]:

@@ -68,3 +68,15 @@ def connect():
     page_published.connect(page_changed, dispatch_uid="acn-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="acn-page-unpublished")
     post_page_move.connect(page_changed, dispatch_uid="acn-page-moved")
+    connect_vocabulary()
+
+
+def connect_vocabulary():
+    """Each skill and topic keeps a translatable name row in the default language."""
+    from home.models import Skill, Topic
+    from home.vocabulary import keep_source_name
+
+    for model in (Skill, Topic):
+        post_save.connect(
+            keep_source_name, sender=model, dispatch_uid=f"acn-source-name-{model.__name__}"
+        )

@@ -10,7 +10,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import Funder, Organisation, Skill, Topic
+from home.models import Funder, Organisation, SiteTexts, Skill, SkillName, Topic, TopicName
 from home.translation_review import (
     DraftOnlyUpdateTranslationsView,
     submit_translation_for_review_view,
@@ -48,11 +48,50 @@ class TopicViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
+class SkillNameViewSet(SnippetViewSet):
+    """Skill names in each language: the English ones follow the skills themselves;
+    "Translate" on one gives it a name in another language."""
+
+    model = SkillName
+    icon = "tag"
+    menu_label = _("Skill names (translations)")
+    list_display = ["name", "skill", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class TopicNameViewSet(SnippetViewSet):
+    model = TopicName
+    icon = "tag"
+    menu_label = _("Topic names (translations)")
+    list_display = ["name", "topic", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class SiteTextsViewSet(SnippetViewSet):
+    """The organisation's name, tagline, footer and newsletter texts, translatable."""
+
+    model = SiteTexts
+    icon = "cog"
+    menu_label = _("Site texts")
+    list_display = ["organisation_name", "tagline", "locale"]
+    list_filter = ["locale"]
+
+
 class SharedContentGroup(SnippetViewSetGroup):
     menu_label = _("Shared content")
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (OrganisationViewSet, FunderViewSet, SkillViewSet, TopicViewSet)
+    items = (
+        OrganisationViewSet,
+        FunderViewSet,
+        SkillViewSet,
+        SkillNameViewSet,
+        TopicViewSet,
+        TopicNameViewSet,
+        SiteTextsViewSet,
+    )
 
 
 register_snippet(SharedContentGroup)
@@ -106,3 +145,9 @@ def submit_translation_for_review_button(page, user, next_url=None):
     """In the page explorer's "More" menu: the translation editor has no workflow
     actions of its own."""
     yield SubmitTranslationForReviewButton(page=page)
+@hooks.register("demo_content", order=90)
+def vocabulary_demo_translations(run):
+    """After every app's demo content, which adds topics of its own."""
+    from home.demo import ensure_vocabulary_translations
+
+    ensure_vocabulary_translations(run)

@@ -6,12 +6,15 @@ and every contact address is at example.org.
 
 import secrets
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from home.demo_translations import translate_all
+from home.i18n import sync_translations
 from home.impact import ImpactSource
 from home.models import Funder, Organisation, Skill
 from programmes.models import (
@@ -321,14 +324,38 @@ def active_citizens_together() -> dict:
 # The seven figures of the Active Citizens Together seed document, exactly.
 ACT_OUTCOME_FIGURES = [
     # label, delivered, target, unit
-    ("Workshops", 24, 20, "workshops"),
-    ("Workshop participants", 256, 200, "people"),
-    ("ESOL classes", 47, 20, "classes"),
-    ("ESOL class participants", 280, 200, "people"),
-    ("Mentoring meetings", 23, 20, "meetings"),
-    ("People involved in mentoring", 58, 40, "people"),
-    ("Network members", 111, 50, "people"),
+    ("Workshops", 24, 20, "workshop | workshops"),
+    ("Workshop participants", 256, 200, "person | people"),
+    ("ESOL classes", 47, 20, "class | classes"),
+    ("ESOL class participants", 280, 200, "person | people"),
+    ("Mentoring meetings", 23, 20, "meeting | meetings"),
+    ("People involved in mentoring", 58, 40, "person | people"),
+    ("Network members", 111, 50, "person | people"),
 ]
+
+
+# Units typed before they had a singular and a plural, and the forms they gained.
+UNIT_FORMS = {
+    "workshops": "workshop | workshops",
+    "people": "person | people",
+    "classes": "class | classes",
+    "meetings": "meeting | meetings",
+    "sessions": "session | sessions",
+    "events": "event | events",
+}
+
+
+def give_units_their_forms(page) -> bool:
+    """Sites loaded before units had plural forms gain them once ("1 session")."""
+    figures = list(page.outcome_figures.all())
+    stale = [figure for figure in figures if figure.unit in UNIT_FORMS]
+    if not stale:
+        return False
+    for figure in stale:
+        figure.unit = UNIT_FORMS[figure.unit]
+    page.outcome_figures = figures
+    page.save_revision().publish()
+    return True
 
 
 def _in_order(children: list) -> list:
@@ -366,13 +393,13 @@ def _outcome_figures(spec: dict) -> list[ProgrammeOutcomeFigure]:
 # (None: from the programme's first day). Sessions, attendance and mentoring show
 # numbers once the apps that count them are installed; until then "not counted yet".
 OPEN_PROGRAMME_COMPUTED_FIGURES = [
-    ("Sessions delivered", ImpactSource.SESSIONS_DELIVERED, 12, "sessions", None),
-    ("Participants who attended", ImpactSource.PARTICIPANTS_ATTENDED, 20, "people", None),
-    ("Mentoring meetings", ImpactSource.MENTORING_MEETINGS, 20, "meetings", 120),
-    ("People in mentoring pairs", ImpactSource.MENTORING_PEOPLE, 16, "people", 120),
-    ("Network members", ImpactSource.NETWORK_MEMBERS, 60, "people", None),
-    ("Network events held", ImpactSource.EVENTS_HELD, 6, "events", 90),
-    ("Events of this programme", ImpactSource.PROGRAMME_EVENTS, 4, "events", 90),
+    ("Sessions delivered", ImpactSource.SESSIONS_DELIVERED, 12, "session | sessions", None),
+    ("Participants who attended", ImpactSource.PARTICIPANTS_ATTENDED, 20, "person | people", None),
+    ("Mentoring meetings", ImpactSource.MENTORING_MEETINGS, 20, "meeting | meetings", 120),
+    ("People in mentoring pairs", ImpactSource.MENTORING_PEOPLE, 16, "person | people", 120),
+    ("Network members", ImpactSource.NETWORK_MEMBERS, 60, "person | people", None),
+    ("Network events held", ImpactSource.EVENTS_HELD, 6, "event | events", 90),
+    ("Events of this programme", ImpactSource.PROGRAMME_EVENTS, 4, "event | events", 90),
 ]
 
 
@@ -405,8 +432,8 @@ def _ensure_computed_figures(page: ProgrammePage, today: date) -> bool:
 
 
 HKMAP_COMPUTED_FIGURES = [
-    ("Sessions delivered", ImpactSource.SESSIONS_DELIVERED, "sessions"),
-    ("Participants who attended", ImpactSource.PARTICIPANTS_ATTENDED, "people"),
+    ("Sessions delivered", ImpactSource.SESSIONS_DELIVERED, "session | sessions"),
+    ("Participants who attended", ImpactSource.PARTICIPANTS_ATTENDED, "person | people"),
 ]
 
 
@@ -627,6 +654,7 @@ def load_programmes(run):
             _build(index, spec)
             run.note(f"programme {spec['title']}")
         elif spec["slug"] == OPEN_PROGRAMME_SLUG and _refresh_open_programme(page, run.today):
+            sync_translations(page)
             run.note(f"new dates for {spec['title']}")
         elif spec.get("outcome_figures") and not page.outcome_figures.exists():
             # Sites loaded before outcome figures existed gain them once.
@@ -647,77 +675,25 @@ def load_programmes(run):
             run.note(f"skill growth figure for {page.title}")
     if number_unordered_children([ProgrammeOutcomeFigure, ProgrammePartner, ProgrammeFunder]):
         run.note("figures, partners and funders put in their order")
+    for page in ProgrammePage.objects.child_of(index).specific():
+        if give_units_their_forms(page):
+            run.note(f"units with singular and plural for {page.title}")
 
 
-INDEX_ZH_HANT = {
-    "Programmes": "課程",
-    "Free programmes for migrants and refugees who want to lead change. Open programmes "
-    "come first.": "為希望帶領改變的移民及難民而設的免費課程。正在接受報名的課程排在最前。",
-}
-
-HKMAP_ZH_HANT = {
-    "Hongkongers' Migrants' Aspiration Programme (HKMAP)": "香港移民抱負計劃（HKMAP）",
-    "A free six-month course for Hong Kong migrants in the UK who want to lead and make a "
-    "difference in their community.": (
-        "為期六個月的免費課程，適合身在英國、希望在社區中發揮領導力並帶來改變的香港移民。"
-    ),
-    "HKMAP brings the Migrants' Aspiration Programme to people who have moved from Hong Kong "
-    "to the UK. Experts lead modules on campaigning, democratic participation and lobbying, "
-    "storytelling and media, so that participants grow as community and political leaders.": (
-        "HKMAP 將「移民抱負計劃」帶給從香港移居英國的人士。由專家主講的單元涵蓋倡議運動、"
-        "民主參與及游說、說故事及傳媒技巧，協助參加者成長為社區及政治領袖。"
-    ),
-    "English": "英語",
-    "Central London, and online": "倫敦市中心及網上",
-    "Any Hong Kong migrant in the UK who wants to lead and make a difference in their "
-    "community. No experience is needed.": (
-        "任何身在英國、希望在社區中發揮領導力並帶來改變的香港移民。無需任何經驗。"
-    ),
-    "The Greater London Authority funds this programme, so residents of Greater London are "
-    "offered places first.": "本計劃由大倫敦政府資助，因此大倫敦居民將獲優先取錄。",
-    "how to know your own strengths and speak up for yourself and your community": (
-        "如何認識自己的長處，為自己和所屬社區發聲"
-    ),
-    "how to plan a campaign and tell your story in the media": (
-        "如何策劃倡議行動，並在傳媒上講述你的故事"
-    ),
-    "how to read what is happening around you and find answers to your community's problems": (
-        "如何了解身邊發生的事，為社區面對的問題尋找解決方法"
-    ),
-    "how to grow your network and work alongside your community": "如何擴闊人脈，與社區並肩合作",
-    "how to lead with confidence": "如何充滿自信地領導他人",
-    "how to take part in the UK's democratic process": "如何參與英國的民主程序",
-    "One Saturday a month, in English, with two afternoon sessions.": (
-        "每月一個星期六，以英語進行，下午設兩節課。"
-    ),
-    "Introduction, and immigration in the UK": "簡介及英國移民概況",
-    "How can we make a difference?": "我們如何帶來改變？",
-    "Leadership and creating change": "領導力與創造改變",
-    "Sharing your own aspiration": "分享你的抱負",
-    "Campaigning": "倡議運動",
-    "Media training": "傳媒訓練",
-    "Community organising": "社區組織",
-    "Democracy and lobbying: civil society": "民主與游說：公民社會",
-    "Democracy and lobbying: government": "民主與游說：政府",
-    "Democracy and lobbying: Parliament": "民主與游說：國會",
-    "Finding your opportunity, and closing": "尋找你的機會及結業",
-    "Write to the programme team to find out more and to apply. Tell us a little about "
-    "yourself and what you would like to change.": (
-        "請聯絡課程團隊了解詳情及報名。請簡單介紹自己，以及你希望帶來的改變。"
-    ),
-}
+DEMO_DIR = Path(__file__).resolve().parent
 
 
 def load_programme_translations(run):
-    """The programme index and HKMAP in Traditional Chinese, through wagtail-localize."""
-    from home.i18n import translate_page
-
+    """The programme index, the open programme and HKMAP in the five other languages,
+    through wagtail-localize (programmes/demo_translations/<language>.po)."""
     index = ProgrammeIndexPage.objects.child_of(run.home_page).first()
-    if index and translate_page(index, "zh-hant", INDEX_ZH_HANT):
-        run.note("programme index in Traditional Chinese")
-    hkmap_page = ProgrammePage.objects.filter(slug="hkmap-2023", locale=index.locale).first()
-    if hkmap_page and translate_page(hkmap_page, "zh-hant", HKMAP_ZH_HANT):
-        run.note("HKMAP in Traditional Chinese")
+    if index is None:
+        return
+    translate_all(DEMO_DIR, index, "page:programmes", run, "programme index")
+    for slug in (OPEN_PROGRAMME_SLUG, "hkmap-2023"):
+        page = ProgrammePage.objects.child_of(index).filter(slug=slug).first()
+        if page is not None:
+            translate_all(DEMO_DIR, page, f"page:programmes/{slug}", run, page.title)
 
 
 # Skills before and after, and equality monitoring (issue 20) ---------------------------

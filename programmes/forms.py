@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home import vocabulary
+from home.widgets import LanguageMarkedSelect
 from programmes.status import StatusFilter, status_filter_q
 
 
@@ -44,7 +46,7 @@ class ProgrammeIndexFilterForm(forms.Form):
         choices=[("", _("Any"))] + StatusFilter.choices,
     )
     mode = forms.ChoiceField(label=_("How it is delivered"), required=False)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=LanguageMarkedSelect)
 
     def __init__(self, *args, programmes, **kwargs):
         from home.models import Topic
@@ -52,13 +54,9 @@ class ProgrammeIndexFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["mode"].choices = [("", _("Any"))] + DeliveryMode.choices
-        topics = (
-            Topic.objects.filter(programme_items__content_object__in=programmes)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        )
-        self.fields["topic"].choices = [("", _("Any"))] + list(topics)
+        topics = Topic.objects.filter(programme_items__content_object__in=programmes).distinct()
+        # Named in the reader's language (home.vocabulary), values stay the shared slugs.
+        self.fields["topic"].choices = [("", _("Any"))] + vocabulary.choices(topics)
 
     def filter(self, programmes):
         data = self.cleaned_data

@@ -60,9 +60,16 @@ def searchable_programmes():
 
 @hooks.register("demo_content", order=10)
 def programme_demo_content(run):
-    from programmes.demo import load_programme_translations, load_programmes
+    from programmes.demo import load_programmes
 
     load_programmes(run)
+
+
+@hooks.register("demo_content", order=60)
+def programme_demo_translations(run):
+    """After the applications demo, which gives the open programme its questions."""
+    from programmes.demo import load_programme_translations
+
     load_programme_translations(run)
 
 

@@ -13,11 +13,24 @@ class FigureBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Label"), max_length=120)
     delivered = blocks.IntegerBlock(label=_("Delivered"), min_value=0)
     target = blocks.IntegerBlock(label=_("Target"), min_value=1, required=False)
-    unit = blocks.CharBlock(label=_("Unit"), max_length=40, required=False)
+    unit = blocks.CharBlock(
+        label=_("Unit"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "The word after the numbers in every form, separated by “|”, such as “person | people”."
+        ),
+    )
 
     class Meta:
         icon = "order"
         label = _("Figure")
+        preview_value = {
+            "label": "Workshops",
+            "delivered": 24,
+            "target": 20,
+            "unit": "workshop | workshops",
+        }
 
 
 class FiguresBlock(blocks.StructBlock):
@@ -33,8 +46,18 @@ class FiguresBlock(blocks.StructBlock):
         preview_value = {
             "caption": "What the project delivered",
             "figures": [
-                {"label": "Workshops", "delivered": 24, "target": 20, "unit": "workshops"},
-                {"label": "Network members", "delivered": 111, "target": 50, "unit": "people"},
+                {
+                    "label": "Workshops",
+                    "delivered": 24,
+                    "target": 20,
+                    "unit": "workshop | workshops",
+                },
+                {
+                    "label": "Network members",
+                    "delivered": 111,
+                    "target": 50,
+                    "unit": "person | people",
+                },
             ],
         }
 

@@ -5,9 +5,11 @@ from the Active Citizens Together newsletter are paraphrased and anonymised.
 """
 
 from datetime import date
+from pathlib import Path
 
 from wagtail.models import Locale, Page
 
+from home.demo_translations import translate_all
 from stories.models import HighlightFigure, StoryIndexPage, StoryPage, StoryProgramme
 
 STORIES = [
@@ -151,12 +153,17 @@ STORIES = [
                 {
                     "caption": "What the project delivered against its targets",
                     "figures": [
-                        {"label": "Workshops", "delivered": 24, "target": 20, "unit": "workshops"},
+                        {
+                            "label": "Workshops",
+                            "delivered": 24,
+                            "target": 20,
+                            "unit": "workshop | workshops",
+                        },
                         {
                             "label": "Network members",
                             "delivered": 111,
                             "target": 50,
-                            "unit": "people",
+                            "unit": "person | people",
                         },
                     ],
                 },
@@ -182,9 +189,9 @@ STORIES = [
 
 HIGHLIGHTS = [
     # label, delivered, target, unit, programme slug
-    ("Network members", 111, 50, "people", "active-citizens-together"),
-    ("Workshop participants", 256, 200, "people", "active-citizens-together"),
-    ("ESOL classes", 47, 20, "classes", "active-citizens-together"),
+    ("Network members", 111, 50, "person | people", "active-citizens-together"),
+    ("Workshop participants", 256, 200, "person | people", "active-citizens-together"),
+    ("ESOL classes", 47, 20, "class | classes", "active-citizens-together"),
 ]
 
 
@@ -239,6 +246,35 @@ def load_stories(run):
             figure.programme_id = figure.page_id
             figure.save(update_fields=["programme"])
         run.note("highlight figures name their programme")
+    default = Locale.get_default()
+    for figure in HighlightFigure.objects.filter(locale=default, unit__in=UNIT_FORMS):
+        # Sites loaded before units had a singular and a plural gain them once.
+        figure.unit = UNIT_FORMS[figure.unit]
+        figure.save(update_fields=["unit"])
+        run.note(f"units with singular and plural for {figure.label}")
+    load_story_translations(run, index)
+
+
+# The stories the demo shows in every language: the three the home page lists first.
+TRANSLATED_STORIES = [
+    "finding-my-voice-at-the-town-hall",
+    "from-hong-kong-to-a-london-residents-association",
+    "applications-open-speak-up-lead-locally",
+]
+UNIT_FORMS = {"people": "person | people", "classes": "class | classes"}
+DEMO_DIR = Path(__file__).resolve().parent
+
+
+def load_story_translations(run, index):
+    """The story index, three stories and the highlight figures in the five other
+    languages, through wagtail-localize (stories/demo_translations/<language>.po)."""
+    translate_all(DEMO_DIR, index, "page:stories", run, "story index")
+    for slug in TRANSLATED_STORIES:
+        story = StoryPage.objects.child_of(index).filter(slug=slug).first()
+        if story is not None:
+            translate_all(DEMO_DIR, story, f"page:stories/{slug}", run, story.title)
+    for figure in HighlightFigure.objects.filter(locale=Locale.get_default()):
+        translate_all(DEMO_DIR, figure, "highlight figures", run, f"figure {figure.label}")
 
 
 def _build(index, spec, programmes):

@@ -5,7 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from home import vocabulary
+from home.i18n import localize_pages, page_language
+from home.localized import LocalizedText
 from home.models import Topic
+from home.widgets import LanguageMarkedSelect
 from stories.models.consent import consent_problem
 
 
@@ -40,28 +44,33 @@ class StoryIndexFilterForm(forms.Form):
     """Filters for the story list; submitted with GET so it works without JavaScript."""
 
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-    programme = forms.TypedChoiceField(label=_("Programme"), required=False, coerce=int)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=LanguageMarkedSelect)
+    programme = forms.TypedChoiceField(
+        label=_("Programme"), required=False, coerce=int, widget=LanguageMarkedSelect
+    )
 
     def __init__(self, *args, stories, **kwargs):
         from stories.models import StoryKind, StoryProgramme
 
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("Any"))] + StoryKind.choices
-        topics = (
-            Topic.objects.filter(story_items__content_object__in=stories)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
+        topics = Topic.objects.filter(story_items__content_object__in=stories).distinct()
+        # Named in the reader's language (home.vocabulary), values stay the shared slugs.
+        self.fields["topic"].choices = [("", _("Any"))] + vocabulary.choices(topics)
+        programmes = list(
+            Page.objects.live().filter(
+                pk__in=StoryProgramme.objects.filter(page__in=stories).values("programme_id")
+            )
         )
-        self.fields["topic"].choices = [("", _("Any"))] + list(topics)
-        programmes = (
-            Page.objects.live()
-            .filter(pk__in=StoryProgramme.objects.filter(page__in=stories).values("programme_id"))
-            .order_by("title")
-            .values_list("pk", "title")
+        # The value is the linked (source) page; the label its title in the reader's
+        # language where translated: one query for the list.
+        titles = [
+            (source.pk, LocalizedText(version.title, page_language(version)))
+            for source, version in zip(programmes, localize_pages(programmes), strict=True)
+        ]
+        self.fields["programme"].choices = [("", _("Any"))] + sorted(
+            titles, key=lambda choice: choice[1].casefold()
         )
-        self.fields["programme"].choices = [("", _("Any"))] + list(programmes)
 
     def filter(self, stories):
         data = self.cleaned_data

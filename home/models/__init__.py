@@ -2,9 +2,9 @@
 
 from .figures import OutcomeFigure
 from .pages import HomePage, HomePageFunder, SectionIndexPage
-from .settings import SiteSettings, SocialLink
+from .settings import SiteSettings, SiteTexts, SocialLink
 from .snippets import Funder, Organisation
-from .tags import Skill, Topic
+from .tags import Skill, SkillName, Topic, TopicName
 
 __all__ = [
     "Funder",
@@ -14,7 +14,10 @@ __all__ = [
     "SectionIndexPage",
     "OutcomeFigure",
     "SiteSettings",
+    "SiteTexts",
     "Skill",
+    "SkillName",
     "SocialLink",
     "Topic",
+    "TopicName",
 ]

@@ -15,6 +15,8 @@ period counts without bounds.
 Every figure says where it comes from and for which period (`provenance`): "Counted
 from this site, 1 Oct 2015 – 30 Sep 2017" or "Reported by the programme team, …", so a
 typed number from 2017 never reads as today's.
+The unit holds every plural form of its language, separated by "|" ("session |
+sessions"); the chart picks the form each number needs (home/plurals.py).
 """
 
 from datetime import date
@@ -27,6 +29,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from home.impact import ImpactSource, count
+from home.plurals import needs_forms
 
 _NOT_COUNTED = object()
 
@@ -65,9 +68,13 @@ class OutcomeFigure(models.Model):
     )
     unit = models.CharField(
         _("unit"),
-        max_length=40,
+        max_length=120,
         blank=True,
-        help_text=_("A plural word shown after the numbers, such as “people” or “classes”."),
+        help_text=_(
+            "The word shown after the numbers, in every form the language needs, "
+            "separated by “|”: in English the singular and the plural, such as "
+            "“person | people” or “class | classes”."
+        ),
     )
     period_start = models.DateField(
         _("counted from (first day)"),
@@ -97,8 +104,23 @@ class OutcomeFigure(models.Model):
             errors["delivered"] = _("This figure is counted by the site: leave “delivered” empty.")
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = _("The last day counted cannot be before the first day.")
+        if needs_forms(self.unit, self.unit_language()):
+            errors["unit"] = _(
+                "Give every form of the unit, separated by “|”, so that one reads right: "
+                "“session | sessions” reads “1 session” and “12 sessions”."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def unit_language(self) -> str:
+        """The language the unit is written in: the row's locale, else the default."""
+        from home.i18n import locale_codes
+        from home.localized import default_language
+
+        locale_id = getattr(self, "locale_id", None)
+        return (
+            locale_codes().get(locale_id, default_language()) if locale_id else (default_language())
+        )
 
     # Counting -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.frame import FrameViewRestrictionsMixin
+from home.i18n import localize_objects
 from home.sections import home_page_sections
 
 # What every page type translates and synchronises of Wagtail's own fields.
@@ -82,10 +83,13 @@ class HomePage(FrameViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_page_sections(self, request)
-        context["funders"] = [
-            placement.funder
-            for placement in self.funder_placements.select_related("funder", "funder__logo")
-        ]
+        context["funders"] = localize_objects(
+            [
+                placement.funder
+                for placement in self.funder_placements.select_related("funder", "funder__logo")
+            ],
+            request,
+        )
         return context
 
 

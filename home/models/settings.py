@@ -1,4 +1,13 @@
-"""Site-wide settings an administrator edits in Wagtail rather than in code."""
+"""Site-wide settings an administrator edits in Wagtail rather than in code.
+
+A site setting exists once per site, so wagtail-localize cannot translate it. The words
+readers read (the organisation's name, tagline, footer text and the newsletter's
+description) therefore live in `SiteTexts`, a translatable snippet the settings point
+to; the settings keep what is the same in every language (addresses, links). The site
+frame reads the texts of every language with the settings (home/frame.py), and
+`SiteSettings.organisation_name` and the others answer in the reader's language, each
+falling back to the source text on its own.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,17 +15,21 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import TranslatableField
+
+from home.localized import LocalizedText, default_language, reader_language, text_in
+
+DEFAULT_ORGANISATION_NAME = "Active Citizens Network"
 
 
-@register_setting(icon="cog")
-class SiteSettings(ClusterableModel, BaseSiteSetting):
-    """The organisation's name and ways to reach it, shown in the header and footer."""
+class SiteTexts(TranslatableMixin, models.Model):
+    """What the site says about itself on every page, in each language."""
 
     organisation_name = models.CharField(
         _("organisation name"),
         max_length=120,
-        default="Active Citizens Network",
+        default=DEFAULT_ORGANISATION_NAME,
         help_text=_("Shown in the header, the footer and page titles."),
     )
     tagline = models.CharField(
@@ -24,6 +37,62 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         max_length=200,
         blank=True,
         help_text=_("A short line under the name, such as what the network is for."),
+    )
+    footer_text = models.CharField(
+        _("footer text"),
+        max_length=400,
+        blank=True,
+        help_text=_("A sentence or two at the foot of every page, such as who runs the site."),
+    )
+    newsletter_text = models.CharField(
+        _("newsletter text"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "What the newsletter brings and how often, shown on the sign-up page. Leave "
+            "empty for the site's standard sentence."
+        ),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("tagline"),
+        FieldPanel("footer_text"),
+        FieldPanel("newsletter_text"),
+    ]
+    translatable_fields = [
+        TranslatableField("organisation_name"),
+        TranslatableField("tagline"),
+        TranslatableField("footer_text"),
+        TranslatableField("newsletter_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site texts")
+        verbose_name_plural = _("site texts")
+
+    def __str__(self):
+        return self.organisation_name
+
+
+TEXT_FIELDS = ("organisation_name", "tagline", "footer_text", "newsletter_text")
+
+
+@register_setting(icon="cog")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """The organisation's texts and ways to reach it, shown in the header and footer."""
+
+    texts = models.ForeignKey(
+        SiteTexts,
+        verbose_name=_("texts"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The organisation's name, tagline, footer and newsletter texts. Edit and "
+            "translate them under Shared content → Site texts."
+        ),
     )
     contact_email = models.EmailField(
         _("contact email"),
@@ -40,10 +109,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("tagline")],
-            heading=_("Identity"),
-        ),
+        MultiFieldPanel([FieldPanel("texts")], heading=_("Identity")),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("newsletter_url")],
             heading=_("Contact"),
@@ -53,6 +119,57 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    # The texts, in the reader's language --------------------------------------------
+
+    def texts_by_language(self) -> dict[str, SiteTexts]:
+        """Language code -> the texts in that language (source and translations). The
+        site frame fills this once per content version; elsewhere one query."""
+        cached = getattr(self, "_texts_by_language", None)
+        if cached is None:
+            cached = {}
+            if self.texts_id:
+                chosen = SiteTexts.objects.filter(pk=self.texts_id).values("translation_key")
+                for texts in SiteTexts.objects.filter(translation_key__in=chosen).select_related(
+                    "locale"
+                ):
+                    cached[texts.locale.language_code] = texts
+            self._texts_by_language = cached
+        return cached
+
+    def text(self, name: str, language: str | None = None) -> LocalizedText:
+        """One text in `language` (the reader's), else in the chosen texts' language."""
+        versions = self.texts_by_language()
+        source_language = next(
+            (code for code, texts in versions.items() if texts.pk == self.texts_id), None
+        )
+        if source_language is None:
+            value = DEFAULT_ORGANISATION_NAME if name == "organisation_name" else ""
+            return LocalizedText(value, default_language())
+        language = language or reader_language()
+        translated = versions.get(language)
+        return text_in(
+            language,
+            getattr(translated, name, "") if translated else "",
+            getattr(versions[source_language], name),
+            source_language,
+        )
+
+    @property
+    def organisation_name(self) -> LocalizedText:
+        return self.text("organisation_name")
+
+    @property
+    def tagline(self) -> LocalizedText:
+        return self.text("tagline")
+
+    @property
+    def footer_text(self) -> LocalizedText:
+        return self.text("footer_text")
+
+    @property
+    def newsletter_text(self) -> LocalizedText:
+        return self.text("newsletter_text")
 
 
 class SocialLink(Orderable):

@@ -3,11 +3,20 @@
 from django import template
 
 from home.charts import outcome_chart
+from home.i18n import page_language
 
 register = template.Library()
 
 
-@register.inclusion_tag("components/outcome_figures.html")
-def outcome_figures(figures, caption="", chart_id="outcomes"):
-    """Render delivered-against-target figures as a table and a chart; no JavaScript."""
-    return {"chart": outcome_chart(figures), "caption": caption, "chart_id": chart_id}
+@register.inclusion_tag("components/outcome_figures.html", takes_context=True)
+def outcome_figures(context, figures, caption="", chart_id="outcomes"):
+    """Render delivered-against-target figures as a table and a chart; no JavaScript.
+    Units take the plural form of their own language (the page's, for figures typed
+    into a page's body)."""
+    page = context.get("page")
+    language = page_language(page, context.get("request")) if page is not None else ""
+    return {
+        "chart": outcome_chart(figures, language=language),
+        "caption": caption,
+        "chart_id": chart_id,
+    }

@@ -7,6 +7,7 @@ for taking and giving up places live in `members.services.rsvp`.
 
 import secrets
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -56,6 +57,14 @@ class EventSkill(ItemBase):
     )
 
 
+def writer_language() -> str:
+    """The language of the request an event is written in (the writer's), as one of
+    the site's languages; the default language outside a request."""
+    from home.localized import reader_language
+
+    return reader_language()
+
+
 class Event(models.Model):
     """A local or online gathering members can reply to; staff publish it."""
 
@@ -63,6 +72,16 @@ class Event(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(
         _("description"), help_text=_("What happens, who it is for and what to bring.")
+    )
+    language = models.CharField(
+        _("written in"),
+        max_length=12,
+        choices=settings.LANGUAGES,
+        default=writer_language,
+        help_text=_(
+            "The language of the title and description, so that pages in other languages "
+            "mark them for screen readers and right-to-left layout."
+        ),
     )
     starts_at = models.DateTimeField(_("starts"), db_index=True, help_text=_("UK time."))
     ends_at = models.DateTimeField(_("ends"), help_text=_("UK time."))
@@ -168,6 +187,23 @@ class Event(models.Model):
         return area_label(self.area)
 
     @property
+    def reader_text(self) -> "EventText":
+        """The title and description for the reader's language (see `text_in`)."""
+        from home.localized import reader_language
+
+        return self.text_in(reader_language())
+
+    def text_in(self, language: str) -> "EventText":
+        """The title and description in `language` where the organiser translated them,
+        otherwise as written (with the language they are written in). Reads the
+        `translations` an event list prefetched, so a list asks once, not per event."""
+        if language != self.language:
+            for translation in self.translations.all():
+                if translation.language == language:
+                    return EventText(translation.title, translation.description, language)
+        return EventText(self.title, self.description, self.language)
+
+    @property
     def is_online(self) -> bool:
         return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
 
@@ -181,6 +217,41 @@ class Event(models.Model):
     @property
     def accepts_replies(self) -> bool:
         return self.state == EventState.PUBLISHED and not self.is_past()
+
+
+@dataclass(frozen=True)
+class EventText:
+    """An event's words in one language, and which language that is."""
+
+    title: str
+    description: str
+    language: str
+
+
+class EventTranslation(models.Model):
+    """An organiser's translation of an event's title and description into another of
+    the site's languages (one per language)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=12, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+
+    class Meta:
+        verbose_name = _("event translation")
+        verbose_name_plural = _("event translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "language"], name="one_event_translation_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} {self.language}"
+
+    def clean(self):
+        if self.event_id and self.language == self.event.language:
+            raise ValidationError({"language": _("The event is already written in this language.")})
 
 
 class ReplyStatus(models.TextChoices):

@@ -200,6 +200,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # "Translate" in wagtail-localize makes a draft, never a live page: a translation goes
 # live when it is published or approved in its page's workflow (home/translation_review.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The languages `manage.py load_demo` translates the demo content into, through
+# wagtail-localize (the PO files in each app's demo_translations/).
+DEMO_TRANSLATION_LANGUAGES = ["zh-hant", "ar", "ro", "pl", "uk"]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "acn_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365

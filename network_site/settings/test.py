@@ -26,3 +26,6 @@ STAFF_REQUIRE_MFA = False  # tests that check MFA for staff turn it on themselve
 # Tests see every change at once (many build data with bulk_create, which sends no
 # signal); tests/home/test_page_cache.py turns the page cache on where it is the subject.
 PAGE_CACHE_ENABLED = False
+# Loading the demo translates it into one other language; the tests of the demo's
+# translations (tests/home/test_demo_translations.py) turn on all five.
+DEMO_TRANSLATION_LANGUAGES = ["zh-hant"]

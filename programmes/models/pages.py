@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
 from home.frame import FrameViewRestrictionsMixin, public
-from home.i18n import default_locale_version, localize_pages, page_language
+from home.i18n import default_locale_version, localize_objects, localize_pages, page_language
 from home.impact import count_figures
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
@@ -503,19 +503,32 @@ class ProgrammePage(FrameViewRestrictionsMixin, Page):
             structured_data=self.structured_data(request),
             status=self.application_status,
             schedule=self.schedule(),
-            partners=[
-                placement.organisation
-                for placement in self.partner_placements.select_related(
-                    "organisation", "organisation__logo"
-                )
-            ],
-            funders=[
-                placement.funder
-                for placement in self.funder_placements.select_related("funder", "funder__logo")
-            ],
+            **self.organisations_in_reader_language(request),
             outcome_figures=self.live_outcome_figures(request),
         )
         return context
+
+    def organisations_in_reader_language(self, request=None) -> dict:
+        """The organiser, partners and funders, each in the reader's language where
+        translated (one query for the organisations, one for the funders)."""
+        partners = [
+            placement.organisation
+            for placement in self.partner_placements.select_related(
+                "organisation", "organisation__logo"
+            )
+        ]
+        organisations = localize_objects(
+            ([self.organiser] if self.organiser else []) + partners, request
+        )
+        funders = [
+            placement.funder
+            for placement in self.funder_placements.select_related("funder", "funder__logo")
+        ]
+        return {
+            "organiser": organisations[0] if self.organiser else None,
+            "partners": organisations[1:] if self.organiser else organisations,
+            "funders": localize_objects(funders, request),
+        }
 
     def live_outcome_figures(self, request=None) -> list:
         """The outcome figures, computed ones counted now: one count per source.

@@ -14,6 +14,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.charts import OutcomeChart, outcome_chart
 from home.impact import count_figures
+from home.plurals import unit_for
 from programmes.models import ProgrammeOutcomeFigure, ProgrammePage
 
 
@@ -52,7 +53,9 @@ class FigureLine:
 
     @property
     def unit(self) -> str:
-        return self.figure.unit
+        """The unit in the form that follows the number delivered ("1 session")."""
+        number = self.delivered if self.delivered is not None else self.target
+        return unit_for(number, self.figure.unit, self.figure.unit_language())
 
     @property
     def percent(self) -> int | None:

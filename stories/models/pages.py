@@ -272,7 +272,7 @@ class StoryPage(FrameViewRestrictionsMixin, Page):
         TranslatableField("lead_image_caption"),
         SynchronizedField("lead_image_shows_participant"),
         TranslatableField("body"),
-        SynchronizedField("author_name"),
+        TranslatableField("author_name"),
         SynchronizedField("author"),
         SynchronizedField("topics"),
         SynchronizedField("programme_links"),
@@ -380,12 +380,14 @@ class StoryPage(FrameViewRestrictionsMixin, Page):
         return self.search_description or self.introduction
 
     def related_programmes(self):
-        return [
+        """The programmes the story is about, each in the reader's language where
+        translated (one more query for the list)."""
+        return localize_pages(
             link.programme
             for link in self.programme_links.select_related("programme").filter(
                 programme__live=True
             )
-        ]
+        )
 
     def related_stories(self, limit=3):
         """Stories that share a topic or a programme, newest first, topped up with the latest."""

@@ -102,8 +102,9 @@ def test_first_run_reports_what_it_created(demo_output):
             "documents",
         )
     } == {
-        # the HKMAP translation into Traditional Chinese carries its 11 sessions too
-        "programme sessions": 12 + 11 + 9 + 11,
+        # HKMAP and the open programme are translated (into Traditional Chinese only,
+        # in the test settings), and each translation carries its sessions too
+        "programme sessions": 12 * 2 + 11 * 2 + 9,
         "schedule notes": 1 + 2,
         "organisations": 5,
         "funders": 2,
@@ -111,7 +112,7 @@ def test_first_run_reports_what_it_created(demo_output):
     }
     assert "Demo content created:" in demo_output
     assert "+ home page" in demo_output
-    assert "+ HKMAP in Traditional Chinese" in demo_output
+    assert "+ Hongkongers' Migrants' Aspiration Programme (HKMAP) in zh-hant" in demo_output
     assert User.objects.filter(email__in=[a[0] for a in DEMO_ACCOUNTS]).count() == 3
     assert "+ programme Hongkongers' Migrants' Aspiration Programme (HKMAP)" in demo_output
     assert NOTHING_CHANGED not in demo_output

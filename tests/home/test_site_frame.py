@@ -5,9 +5,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.staticfiles import finders
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
-from home.models import SiteSettings
+from home.models import SiteSettings, SiteTexts
 from tests.factories import ProgrammePageFactory, ProgrammeSessionFactory
 
 
@@ -83,7 +83,9 @@ def test_menu_lists_the_programme_index_and_marks_the_current_section(client, pr
 
 def test_footer_shows_the_organisation_settings_editors_chose(client, home_page):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.organisation_name = "Network of Active Citizens"
+    settings.texts = SiteTexts.objects.create(
+        locale=Locale.get_default(), organisation_name="Network of Active Citizens"
+    )
     settings.contact_email = "team@example.org"
     settings.social_links.create(label="Mastodon", url="https://social.example.org/@acn")
     settings.save()

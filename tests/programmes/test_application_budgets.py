@@ -22,7 +22,7 @@ from tests.members.factories import UserFactory
 from tests.programmes.conftest import answers_for
 
 APPLY_PAGE_QUERIES = 16 + 2
-APPLY_POST_QUERIES = 22 + 2 + 2  # +2: the equality monitoring offer saved in the session
+APPLY_POST_QUERIES = 22 + 2 + 2 + 2  # +2 monitoring offer in the session, +2 skill and topic names
 APPLICATION_LIST_QUERIES = 19 + 2
 REGISTER_QUERIES = 16 + 2
 PROGRAMME_PAGE_QUERIES = 24  # as in tests/test_query_budgets.py

@@ -12,7 +12,7 @@ from tests.programmes.test_editor_validation import programme_post_data
 TYPED_NEEDS_DELIVERED = "Type the number delivered, or choose a source that counts it."
 
 
-def figure_row(label, source="", delivered="", target="", unit="people", start="", end=""):
+def figure_row(label, source="", delivered="", target="", unit="person | people", start="", end=""):
     return {
         "label": label,
         "source": source,
@@ -36,7 +36,7 @@ def add_url(client, programme_index):
 def test_editor_saves_a_computed_figure_without_a_delivered_number(client, add_url):
     figures = inline_formset(
         [
-            figure_row("Workshops", delivered="24", target="20", unit="workshops"),
+            figure_row("Workshops", delivered="24", target="20", unit="workshop | workshops"),
             figure_row("Network members", source="network_members", target="50"),
             figure_row(
                 "Events this summer", source="events_held", start="2030-06-01", end="2030-08-03"
