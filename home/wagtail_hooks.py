@@ -145,6 +145,8 @@ def submit_translation_for_review_button(page, user, next_url=None):
     """In the page explorer's "More" menu: the translation editor has no workflow
     actions of its own."""
     yield SubmitTranslationForReviewButton(page=page)
+
+
 @hooks.register("demo_content", order=90)
 def vocabulary_demo_translations(run):
     """After every app's demo content, which adds topics of its own."""
