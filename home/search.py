@@ -5,11 +5,14 @@ returns a `SearchableType`; the search page searches each type on its own (so ea
 type's own fields are searched) and shows counts per type.
 """
 
+import re
 from dataclasses import dataclass
 
 from wagtail import hooks
 
 from home.frame import public
+
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,17 @@ def search_pages(query: str, searchable: SearchableType, locale=None):
     pages = public(searchable.model.objects.live())
     if locale is not None:
         pages = pages.filter(locale=locale)
-    return pages.search(query)
+    words = search_words(query)
+    if not words:
+        return pages.none()
+    return pages.search(words)
+
+
+def search_words(query: str) -> str:
+    """The words of what a visitor typed, without the quotes, brackets, stars and
+    colons that SQLite's full-text search reads as its own syntax (an unbalanced quote
+    was a server error there): the search matches words, in any script."""
+    return " ".join(WORD.findall(query))
 
 
 class SearchHits:

@@ -2,7 +2,6 @@
 proposed events, invitations, the audit trail and the consented member export. Open only to staff
 with the `members.moderate_members` permission."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -13,7 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.views.generic.models import EditView
 
+from home.spreadsheets import csv_writer
 from members.forms import InvitationForm
 from members.models import (
     AuditAction,
@@ -126,7 +127,7 @@ def export_members_csv(request):
     """Approved members who agreed to be included in staff exports, and only them."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="members.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("Display name"), _("Email"), _("Home area"), _("Member since")])
     profiles = Profile.objects.filter(
         status=MembershipStatus.APPROVED, staff_export_consent=True
@@ -166,3 +167,14 @@ def decide_event(request, pk):
         event_moderation.decline_event(event, request.POST.get("reason", "").strip()[:1000])
         messages.success(request, _("Event declined; the organiser has been emailed."))
     return redirect("members_admin:proposed_events")
+
+
+class EventEditView(EditView):
+    """Staff's edit of an event in the admin: staff are the reviewers, so a published
+    event stays published, and everyone who replied hears of what changed."""
+
+    def save_instance(self):
+        before = event_moderation.snapshot(Event.objects.get(pk=self.form.instance.pk))
+        event = super().save_instance()
+        event_moderation.event_edited(event, before, reviewed=True)
+        return event

@@ -6,7 +6,6 @@ existence does not leak. The joining link is rendered only for a confirmed place
 """
 
 import calendar
-import csv
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -18,10 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.dates import is_plausible
 from home.models import Skill, Topic
+from home.spreadsheets import csv_writer
 from members.forms import EventFilterForm, EventProposalForm, EventReplyForm
 from members.models import Event, EventCalendar, EventReply, EventState, ReplyStatus
-from members.services import rsvp
+from members.services import event_moderation, rsvp
 from members.services.event_calendar import ICS_TYPE, event_ics, personal_feed, public_feed
 from members.services.event_listing import (
     EventFilters,
@@ -109,6 +110,8 @@ def event_month(request):
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
         first = date(year, month, 1)
     except ValueError:
+        first = today.replace(day=1)
+    if not is_plausible(first):  # year 9999 has no following month to link to
         first = today.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     since, until = day_bounds(first, last)
@@ -314,12 +317,24 @@ def _organised_event(request, public_id) -> Event:
 
 @approved_members_only
 def edit_event(request, public_id):
-    """The organiser edits their own event."""
+    """The organiser edits their own event. An edit of a published event goes back to
+    staff for review (`event_moderation.event_edited`); staff's own edits do not."""
     event = _organised_event(request, public_id)
+    before = event_moderation.snapshot(event)
     form = EventProposalForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your event is saved."))
+        event = form.save()
+        if event_moderation.event_edited(event, before, reviewed=is_member_staff(request.user)):
+            messages.success(
+                request,
+                _(
+                    "Your changes are saved and go to staff for review. Until they publish "
+                    "the event again it is hidden; everyone who replied is told of any new "
+                    "time, place or joining link then."
+                ),
+            )
+        else:
+            messages.success(request, _("Your event is saved."))
         return redirect("members:my_events")
     return render(request, "members/events/event_form.html", {"form": form, "event": event})
 
@@ -349,7 +364,7 @@ def event_attendees(request, public_id):
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow([_("Name"), _("Status"), _("Replied")] + ([_("Email")] if staff else []))
         for reply in replies:
             row = [

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from home.areas import AREA_CHOICES
+from home.dates import validate_plausible_date
 from home.models import Skill
 from members.languages import SPOKEN_LANGUAGES
 from members.models import Profile
@@ -326,10 +327,16 @@ class EventFilterForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), required=False)
     when = forms.ChoiceField(label=_("When"), required=False, choices=WHEN_CHOICES)
     start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_plausible_date],
     )
     end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_plausible_date],
     )
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     skill = forms.ChoiceField(label=_("Skill"), required=False)

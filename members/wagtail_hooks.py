@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from members import admin_urls
+from members.admin_views import EventEditView
 from members.services import story_submission
 from members.services.privacy import is_member_staff
 
@@ -19,9 +20,13 @@ class MemberStaffMenuItem(MenuItem):
 
 class EventViewSet(ModelViewSet):
     """All events for staff: edit any event, filter by state; proposed events are
-    published or declined from the "Proposed events" page, which emails the organiser."""
+    published or declined from the "Proposed events" page, which emails the organiser.
+    Saving tells the people who replied of a new time, place or joining link, and
+    gives places freed by a higher capacity to the waitlist (`EventEditView`)."""
 
     from members.models import Event as model
+
+    edit_view_class = EventEditView
 
     icon = "date"
     menu_label = _("Events")

@@ -4,13 +4,12 @@ Open to staff who can edit programmes (Wagtail's page permissions); each sees th
 programmes they may edit. Numbers of computed figures are counted on every request.
 """
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from home.spreadsheets import csv_writer
 from programmes.services.impact import editable_programmes, impact_report
 
 # A cell a spreadsheet would read as a formula is written as text.
@@ -49,7 +48,7 @@ def impact_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="impact.csv"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(
         [
             _("Programme"),

@@ -86,13 +86,10 @@ def apply_view(request, path):
                 applications.submit(
                     page, form.cleaned_data, questions, user=request.user, language=language
                 )
-            except applications.ApplicationRefused as refusal:
-                template = {
-                    "closed": "programmes/apply_closed.html",
-                    "duplicate": "programmes/apply_duplicate.html",
-                }[refusal.reason]
-                status = 410 if refusal.reason == "closed" else 409
-                return _private(TemplateResponse(request, template, context, status=status))
+            except applications.ApplicationRefused:
+                return _private(
+                    TemplateResponse(request, "programmes/apply_closed.html", context, status=410)
+                )
             monitoring.offer(request, applications.source_programme(page))
             return redirect(f"{page.apply_form_url}?sent=1")
     else:

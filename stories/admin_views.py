@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from home.spreadsheets import csv_writer
 from stories.models import StoryPage
 from stories.services.consent import withdraw_consent
 
@@ -34,7 +35,6 @@ def withdraw_consent_view(request, page_id):
 
 def export_subscribers_view(request):
     """Confirmed subscribers as CSV, for staff who may view subscribers."""
-    import csv
 
     from django.http import HttpResponse
 
@@ -44,7 +44,7 @@ def export_subscribers_view(request):
         raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="confirmed-subscribers.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["email", "language", "confirmed_at"])
     confirmed = Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED).order_by("email")
     for subscriber in confirmed.iterator():

@@ -18,6 +18,7 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from home.areas import AREA_CHOICES, area_label
+from home.dates import validate_plausible_date
 from home.models import Skill, Topic
 
 
@@ -83,8 +84,12 @@ class Event(models.Model):
             "mark them for screen readers and right-to-left layout."
         ),
     )
-    starts_at = models.DateTimeField(_("starts"), db_index=True, help_text=_("UK time."))
-    ends_at = models.DateTimeField(_("ends"), help_text=_("UK time."))
+    starts_at = models.DateTimeField(
+        _("starts"), db_index=True, help_text=_("UK time."), validators=[validate_plausible_date]
+    )
+    ends_at = models.DateTimeField(
+        _("ends"), help_text=_("UK time."), validators=[validate_plausible_date]
+    )
     format = models.CharField(
         _("format"), max_length=12, choices=EventFormat.choices, default=EventFormat.IN_PERSON
     )
@@ -148,6 +153,16 @@ class Event(models.Model):
         db_index=True,
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    changes_to_announce = models.JSONField(
+        _("changes to announce"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "What an organiser changed (time, place, joining link) while the event waits "
+            "for review; the people who replied are told when staff publish it again."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from home.dates import is_plausible
 from members.services.notify import site_url
 
 PRODID = "-//Active Citizens Network//Events//EN"
@@ -62,7 +63,10 @@ def _calendar(events, name: str, *, with_joining_link: bool, method: str = "") -
         calendar.add("method", method)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", timezone.get_default_timezone_name())
-    events = list(events)
+    # A row stored before dates were bounded (home/dates.py) is left out, not a failed feed.
+    events = [
+        event for event in events if is_plausible(event.starts_at) and is_plausible(event.ends_at)
+    ]
     for event in events:
         calendar.add_component(_component(event, with_joining_link=with_joining_link))
     if events:

@@ -45,28 +45,36 @@ def _send_reply_email(reply: EventReply, template: str):
 
 def reserve_place(event: Event, user, *, show_name: bool = False) -> ReplyOutcome:
     """Give `user` a place, or a waitlist position when the event is full, and email
-    them either way. Replying again keeps the place or position already held."""
+    them either way. Replying again keeps the place or position already held.
+
+    Free places go to the waitlist first, in order (say the capacity was raised): a
+    newcomer gets a place only when nobody is waiting for one."""
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         if not locked.accepts_replies:
             raise ReplyRefused
+        promoted = _fill_from_waitlist(locked)
         reply = EventReply.objects.filter(event=locked, user=user).first()
         if reply and reply.status != ReplyStatus.CANCELLED:
             if reply.show_name != show_name:
                 reply.show_name = show_name
                 reply.save(update_fields=["show_name", "updated_at"])
-            return ReplyOutcome(reply, changed=False)
-        taken = locked.replies.filter(status=ReplyStatus.CONFIRMED).count()
-        full = locked.capacity is not None and taken >= locked.capacity
-        status = ReplyStatus.WAITLISTED if full else ReplyStatus.CONFIRMED
-        if reply is None:
-            reply = EventReply(event=locked, user=user)
-        reply.status = status
-        reply.show_name = show_name
-        reply.replied_at = timezone.now()
-        reply.save()
-    _send_reply_email(reply, "event_reply")
-    return ReplyOutcome(reply, changed=True)
+            outcome = ReplyOutcome(reply, changed=False)
+        else:
+            taken = locked.replies.filter(status=ReplyStatus.CONFIRMED).count()
+            full = locked.capacity is not None and taken >= locked.capacity
+            if reply is None:
+                reply = EventReply(event=locked, user=user)
+            reply.status = ReplyStatus.WAITLISTED if full else ReplyStatus.CONFIRMED
+            reply.show_name = show_name
+            reply.replied_at = timezone.now()
+            reply.save()
+            outcome = ReplyOutcome(reply, changed=True)
+    for waiting in promoted:
+        _send_reply_email(waiting, "event_promoted")
+    if outcome.changed:
+        _send_reply_email(reply, "event_reply")
+    return outcome
 
 
 def give_up_place(event: Event, user) -> EventReply | None:
@@ -86,6 +94,28 @@ def give_up_place(event: Event, user) -> EventReply | None:
     _send_reply_email(reply, "event_given_up")
     if promoted:
         _send_reply_email(promoted, "event_promoted")
+    return promoted
+
+
+def places_changed(event: Event) -> list[EventReply]:
+    """After an event's capacity was raised (or removed), the people waiting get the
+    new places in the order they replied, before anyone new, and are emailed.
+    Returns the replies promoted."""
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        promoted = _fill_from_waitlist(locked)
+    for reply in promoted:
+        _send_reply_email(reply, "event_promoted")
+    return promoted
+
+
+def _fill_from_waitlist(event: Event) -> list[EventReply]:
+    """Promote waitlisted replies in order while places are free (inside the lock)."""
+    if event.state != EventState.PUBLISHED or event.is_past():
+        return []
+    promoted = []
+    while (reply := _promote_from_waitlist(event)) is not None:
+        promoted.append(reply)
     return promoted
 
 

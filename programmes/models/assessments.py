@@ -23,6 +23,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.dates import validate_plausible_date
+
 
 class RoundStage(models.TextChoices):
     START = "start", _("Start of the programme")
@@ -43,7 +45,9 @@ class SkillAssessmentRound(models.Model):
         "home.Skill", verbose_name=_("skills asked about"), related_name="+"
     )
     opened_at = models.DateTimeField(_("opened"), default=timezone.now)
-    closes_at = models.DateTimeField(_("answers accepted until"))
+    closes_at = models.DateTimeField(
+        _("answers accepted until"), validators=[validate_plausible_date]
+    )
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

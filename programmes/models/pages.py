@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
+from home.dates import validate_plausible_date
 from home.frame import FrameViewRestrictionsMixin, public
 from home.i18n import default_locale_version, localize_objects, localize_pages, page_language
 from home.impact import count_figures
@@ -119,8 +120,8 @@ class ProgrammePage(FrameViewRestrictionsMixin, Page):
         blank=True,
         help_text=_("Leave empty if the programme is free."),
     )
-    start_date = models.DateField(_("first day"))
-    end_date = models.DateField(_("last day"))
+    start_date = models.DateField(_("first day"), validators=[validate_plausible_date])
+    end_date = models.DateField(_("last day"), validators=[validate_plausible_date])
     languages = models.CharField(
         _("language(s) of delivery"),
         max_length=120,
@@ -187,12 +188,14 @@ class ProgrammePage(FrameViewRestrictionsMixin, Page):
         _("applications open"),
         null=True,
         blank=True,
+        validators=[validate_plausible_date],
         help_text=_("Leave empty if applications are open as soon as the page is published."),
     )
     application_deadline = models.DateTimeField(
         _("application deadline"),
         null=True,
         blank=True,
+        validators=[validate_plausible_date],
         help_text=_(
             "UK time. Applications are accepted until the end of this minute. "
             "Leave empty if the programme takes no applications."

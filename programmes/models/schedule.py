@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.dates import validate_plausible_date
+
 
 class SessionKind(models.TextChoices):
     TRAINING = "training", _("Training session")
@@ -36,7 +38,7 @@ class ProgrammeSession(TranslatableMixin, Orderable):
     page = ParentalKey(
         "programmes.ProgrammePage", on_delete=models.CASCADE, related_name="sessions"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
     start_time = models.TimeField(_("starts at"), help_text=_("UK time, for example 14:00."))
     end_time = models.TimeField(_("ends at"), help_text=_("UK time, for example 15:30."))
     title = models.CharField(_("title"), max_length=200)
@@ -111,9 +113,13 @@ class ProgrammeScheduleNote(TranslatableMixin, Orderable):
         "programmes.ProgrammePage", on_delete=models.CASCADE, related_name="schedule_notes"
     )
     starts_on = models.DateField(
-        _("period starts"), help_text=_("Places the notice in the schedule.")
+        _("period starts"),
+        help_text=_("Places the notice in the schedule."),
+        validators=[validate_plausible_date],
     )
-    ends_on = models.DateField(_("period ends"), null=True, blank=True)
+    ends_on = models.DateField(
+        _("period ends"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     title = models.CharField(
         _("title"), max_length=200, help_text=_("For example: January to May 2017.")
     )

@@ -10,7 +10,6 @@ Called by the public form, the staff views in the admin, the offer link and the
 """
 
 import calendar
-import csv
 import io
 import secrets
 from datetime import date, timedelta
@@ -27,6 +26,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from home.i18n import default_locale_version
+from home.spreadsheets import csv_writer
 from programmes.models import (
     Application,
     ApplicationQuestion,
@@ -81,8 +81,12 @@ def submit(page: ProgrammePage, data: dict, questions: list, *, user=None, langu
     """Save an application from the form's cleaned data and send the confirmation.
 
     `page` is the programme in the language the form was shown in; `questions` are that
-    page's questions. Raises ApplicationRefused("closed") after the deadline and
-    ApplicationRefused("duplicate") for a second application from the same address.
+    page's questions. Raises ApplicationRefused("closed") after the deadline.
+
+    A second application from the same address is not saved, and the page answers it
+    exactly as a new one (the form must not tell a stranger who has applied): the
+    address is emailed that an application already exists. Returns the application
+    saved, or None for a repeat.
     """
     programme = source_programme(page)
     if not (programme.applications_on_site and programme.is_accepting_applications):
@@ -110,19 +114,28 @@ def submit(page: ProgrammePage, data: dict, questions: list, *, user=None, langu
         language=language,
         answers=answers,
     )
+    programme_url = {"programme_url": site_url() + page.url if page.url else site_url()}
     if already_applied(programme, application.email):
-        raise ApplicationRefused("duplicate")
+        _tell_already_applied(programme, application.email, programme_url)
+        return None
     try:
         with transaction.atomic():
             application.save()
-    except IntegrityError as error:  # two submissions at once: the constraint decides
-        raise ApplicationRefused("duplicate") from error
-    send_email(
-        application,
-        "received",
-        {"programme_url": site_url() + page.url if page.url else site_url()},
-    )
+    except IntegrityError:  # two submissions at once: the constraint decides
+        _tell_already_applied(programme, application.email, programme_url)
+        return None
+    send_email(application, "received", programme_url)
     return application
+
+
+def _tell_already_applied(programme: ProgrammePage, email: str, context: dict):
+    """Email the address that it has applied already, addressed as the application it
+    has (never with what the repeat typed, which may be a stranger's words)."""
+    existing = Application.objects.filter(
+        programme=programme, email__iexact=normalise_email(email)
+    ).first()
+    if existing is not None:
+        send_email(existing, "already_applied", context)
 
 
 def send_email(application: Application, template: str, context: dict | None = None):
@@ -293,7 +306,7 @@ def applications_csv(applications) -> str:
             if item["question"] not in questions:
                 questions.append(item["question"])
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(CSV_HEADER + questions + ["notes"])
     for application in applications:
         answers = {item["question"]: item["answer"] for item in application.answers}
@@ -302,24 +315,17 @@ def applications_csv(applications) -> str:
                 application.pk,
                 timezone.localtime(application.submitted_at).strftime("%Y-%m-%d %H:%M"),
                 application.status,
-                _safe(application.name),
+                application.name,
                 application.email,
-                _safe(application.phone),
+                application.phone,
                 application.home_area,
-                _safe(application.languages),
+                application.languages,
                 application.language,
             ]
-            + [_safe(str(answers.get(question, ""))) for question in questions]
-            + [_safe(application.notes)]
+            + [str(answers.get(question, "")) for question in questions]
+            + [application.notes]
         )
     return out.getvalue()
-
-
-def _safe(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; an apostrophe stops it."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
 
 
 def add_months(day: date, months: int) -> date:

@@ -6,7 +6,6 @@ One function builds it (`funder_report`) for the admin page, the print view and 
 CSV and XLSX exports alike, so all four say the same. Nothing in it names a person.
 """
 
-import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.related import ProgrammeStory, programme_stories
+from home.spreadsheets import csv_writer, safe_cell
 from programmes.models import ProgrammePage, ProgrammeSession
 from programmes.services import assessments, attendance, monitoring
 from programmes.services.impact import ProgrammeImpact, impact_report
@@ -91,7 +91,6 @@ def funder_report(programme: ProgrammePage) -> FunderReport:
 # Exports -----------------------------------------------------------------------------
 
 # MERGE: home/spreadsheets.py (the shared formula-safe CSV/XLSX writer)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _safe(value):
@@ -100,8 +99,7 @@ def _safe(value):
         return ""
     if isinstance(value, int | float):
         return value
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return safe_cell(str(value))
 
 
 def report_sections(report: FunderReport) -> list[tuple[str, list[str], list[list]]]:
@@ -197,7 +195,7 @@ def report_sections(report: FunderReport) -> list[tuple[str, list[str], list[lis
 def report_csv(report: FunderReport) -> str:
     """The report as one CSV: each section under its title, separated by a blank row."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow([_safe(report.programme.title)])
     for title, header, rows in report_sections(report):
         writer.writerow([])

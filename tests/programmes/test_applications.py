@@ -58,17 +58,29 @@ def test_a_required_question_left_empty_is_refused_and_nothing_saved(client, ope
     assert not Application.objects.exists()
 
 
-def test_a_second_application_from_the_same_email_is_told_and_not_duplicated(
+def test_a_second_application_is_answered_as_a_new_one_and_the_address_is_told_by_email(
     client, open_programme
 ):
-    client.post(apply_url(open_programme), answers_for(open_programme))
+    """The form is no oracle: whoever types an address cannot learn it has applied.
+    The owner of the address is told by email, addressed by the name they applied
+    with, never by the name the repeat typed."""
+    first = client.post(apply_url(open_programme), answers_for(open_programme))
+    first_page = client.get(first["Location"])
     response = client.post(
-        apply_url(open_programme), answers_for(open_programme, email=" AMIRA@Example.org ")
+        apply_url(open_programme),
+        answers_for(open_programme, email=" AMIRA@Example.org ", name="Someone Else"),
     )
-    assert response.status_code == 409
-    assert "You have already applied" in response.content.decode()
+    assert response.status_code == first.status_code == 302
+    assert response["Location"] == first["Location"]
+    again = client.get(response["Location"])
+    assert again.content == first_page.content
     assert Application.objects.count() == 1
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2
+    told = mail.outbox[1]
+    assert told.to == ["amira@example.org"]
+    assert "already applied" in told.subject
+    assert "we did not save a second one" in told.body
+    assert "Someone Else" not in told.body
 
 
 def test_a_form_opened_before_the_deadline_and_sent_after_it_saves_nothing(
@@ -161,9 +173,9 @@ def test_an_application_sent_from_a_translation_belongs_to_the_english_programme
     application = Application.objects.get()
     assert application.programme_id == open_programme.pk
     assert application.language == "zh-hant"
-    # A second try from the English form is the same programme: refused.
+    # A second try from the English form is the same programme: not saved.
     response = client.post(apply_url(open_programme), answers_for(open_programme))
-    assert response.status_code == 409
+    assert response.status_code == 302
     assert Application.objects.count() == 1
     # The confirmation went out in Traditional Chinese (the page title in the subject).
     assert timezone.now()

@@ -395,3 +395,37 @@ def test_saving_a_draft_is_refused_for_the_same_reasons_as_publishing(client, ed
     session_form = response.context["form"].formsets["sessions"].forms[0]
     assert session_form.errors["date"] == [OUTSIDE_PROGRAMME]
     assert stored_state() == before
+
+
+DATE_OUT_OF_RANGE = "Enter a date between the years 1900 and 2100."
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"end_date": "9999-12-31"}, "end_date"),
+        ({"start_date": "0001-01-01"}, "start_date"),
+        ({"application_deadline": "9999-12-31 23:59"}, "application_deadline"),
+    ],
+    ids=["last-day-in-9999", "first-day-in-year-1", "deadline-in-9999"],
+)
+def test_a_programme_date_at_the_ends_of_time_is_refused_on_the_field(
+    client, editor, add_url, changes, field
+):
+    before = stored_state()
+    response = client.post(add_url, programme_post_data(**changes))
+    assert response.status_code == 200
+    assert DATE_OUT_OF_RANGE in response.context["form"].errors[field]
+    assert stored_state() == before
+
+
+def test_a_session_in_year_9999_is_refused_on_the_session(client, editor, add_url):
+    before = stored_state()
+    response = client.post(
+        add_url,
+        programme_post_data(end_date="9999-12-31", sessions=[session_row(day="9999-12-31")]),
+    )
+    assert response.status_code == 200
+    session_form = response.context["form"].formsets["sessions"].forms[0]
+    assert DATE_OUT_OF_RANGE in session_form.errors["date"]
+    assert stored_state() == before
