@@ -106,6 +106,14 @@ def field_visible_q(field_name: str, audience: str) -> Q:
     return Q(**{f"{field_name}_visibility__in": levels_visible_to(audience)})
 
 
+def visible_area_of(profile: Profile, audience: str = Visibility.MEMBERS) -> str:
+    """The profile's home area if `audience` may see it, else "" (for forms that would
+    copy it somewhere that audience sees, such as a mentoring offer)."""
+    if profile.home_area and can_see(profile, profile.home_area_visibility, audience):
+        return profile.home_area
+    return ""
+
+
 @dataclass
 class ProfileView:
     """A profile as one viewer may see it. Anything they may not see is simply not here,
