@@ -23,6 +23,7 @@ from home.spreadsheets import csv_writer
 from members.forms import EventFilterForm, EventProposalForm, EventReplyForm
 from members.models import Event, EventCalendar, EventReply, EventState, ReplyStatus
 from members.services import event_moderation, rsvp
+from members.services.directory import blocked_either_way_q
 from members.services.event_calendar import ICS_TYPE, event_ics, personal_feed, public_feed
 from members.services.event_listing import (
     EventFilters,
@@ -34,7 +35,7 @@ from members.services.event_listing import (
     sees_members_events,
     visible_events,
 )
-from members.services.privacy import is_member_staff, own_profile
+from members.services.privacy import is_approved_member, is_member_staff, own_profile
 from members.views import approved_members_only
 
 PER_PAGE = 25
@@ -174,6 +175,7 @@ def event_detail(request, public_id):
     if sees_members_events(request.user):
         shown_names = list(
             event.replies.filter(status=ReplyStatus.CONFIRMED, show_name=True)
+            .exclude(blocked_either_way_q(request.user))
             .select_related("user__profile")
             .values_list("user__profile__display_name", flat=True)
         )
@@ -249,8 +251,13 @@ def give_up_event(request, public_id):
 
 
 def personal_event_feed(request, token):
-    """A member's own feed: the events they have a place at. The token is the key."""
-    calendar_row = get_object_or_404(EventCalendar.objects.select_related("user"), token=token)
+    """A member's own feed: the events they have a place at. The token is the key, and
+    it opens nothing once its owner is deactivated or no longer an approved member."""
+    calendar_row = get_object_or_404(
+        EventCalendar.objects.select_related("user__profile"), token=token
+    )
+    if not is_approved_member(calendar_row.user):
+        raise Http404
     events = Event.objects.filter(
         replies__user=calendar_row.user,
         replies__status=ReplyStatus.CONFIRMED,
@@ -361,6 +368,9 @@ def event_attendees(request, public_id):
         .select_related("user__profile")
         .order_by("status", "replied_at")
     )
+    if not staff:
+        # A block hides each person from the other here too.
+        replies = replies.exclude(blocked_either_way_q(request.user))
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="attendees.csv"'

@@ -18,7 +18,7 @@ from members.mentoring_forms import (
 )
 from members.models import MentoringWish, MentorOffer, Mentorship, MentorshipStatus, Profile
 from members.services import mentoring
-from members.services.privacy import audience_of, can_see
+from members.services.privacy import audience_of, can_see, visible_area_of
 from members.views import approved_members_only, profile_of
 
 
@@ -49,7 +49,9 @@ def edit_offer(request):
     """Offer mentoring (or change, pause or stop the offer)."""
     offer = MentorOffer.objects.filter(user=request.user).prefetch_related("skill_items").first()
     if offer is None:
-        offer = MentorOffer(user=request.user, area=profile_of(request.user).home_area)
+        # The offer's area is shown to members looking for a mentor: start from the home
+        # area only when the member already shows it to members.
+        offer = MentorOffer(user=request.user, area=visible_area_of(profile_of(request.user)))
     form = MentorOfferForm(request.POST if request.method == "POST" else None, instance=offer)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -35,6 +35,7 @@ from members.models import (
 from members.models.mentoring import CONFIRMED_STATUSES, OPEN_STATUSES
 from members.services import audit
 from members.services.notify import email_member
+from members.services.privacy import audience_of, levels_visible_to
 
 # How many open requests a mentee may have at once, and how many suggestions a page shows.
 MAX_OPEN_REQUESTS = 3
@@ -125,8 +126,9 @@ def blocked_either_way(user) -> Q:
 
 
 def available_offers(mentee):
-    """Offers `mentee` may ask: active, from an approved and active member, not their own,
-    no block either way, not at capacity, and not already paired with or asked by them."""
+    """Offers `mentee` may ask: active, from an approved and active member whose profile
+    `mentee` may see, not their own, no block either way, not at capacity, and not already
+    paired with or asked by them."""
     active_pairs = Count(
         "user__mentorships_as_mentor",
         filter=Q(user__mentorships_as_mentor__status=MentorshipStatus.ACTIVE),
@@ -139,6 +141,7 @@ def available_offers(mentee):
             active=True,
             user__is_active=True,
             user__profile__status=MembershipStatus.APPROVED,
+            user__profile__visibility__in=levels_visible_to(audience_of(mentee)),
         )
         .exclude(user=mentee)
         .exclude(blocked_either_way(mentee))

@@ -9,6 +9,8 @@ shown when its own visibility, capped by the whole profile's, reaches that level
 
 from dataclasses import dataclass, field
 
+from allauth.account.authentication import get_authentication_records
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.urls import reverse
@@ -23,8 +25,32 @@ from members.models import (
 STAFF_PERMISSION = "members.moderate_members"
 
 
+# Set on the signed-in user by members.middleware.StaffMFAMiddleware for each request.
+SECOND_FACTOR_MARK = "completed_second_factor_this_session"
+
+
+def mark_second_factor(request, user):
+    """Mark `user` (the request's) with whether this session's sign-in included a second
+    factor: allauth records one when a TOTP or recovery code is entered at sign-in or
+    to reauthenticate."""
+    if user.is_authenticated:
+        records = get_authentication_records(request, user)
+        setattr(user, SECOND_FACTOR_MARK, any(r.get("method") == "mfa" for r in records))
+    return user
+
+
+def completed_second_factor(user) -> bool:
+    """Whether the request's user completed a second factor in this session. Accounts
+    that did not come from a request (emails, tasks) never did."""
+    return bool(getattr(user, SECOND_FACTOR_MARK, False))
+
+
 def is_member_staff(user) -> bool:
-    return bool(user.is_authenticated and user.has_perm(STAFF_PERMISSION))
+    """Whether this viewer has staff sight of members. With STAFF_REQUIRE_MFA, staff who
+    have not completed a second factor in this session see what an ordinary member sees."""
+    if not (user.is_authenticated and user.has_perm(STAFF_PERMISSION)):
+        return False
+    return not settings.STAFF_REQUIRE_MFA or completed_second_factor(user)
 
 
 def own_profile(user) -> Profile | None:
@@ -78,6 +104,14 @@ def field_visible_q(field_name: str, audience: str) -> Q:
     if audience == Visibility.STAFF:
         return Q()
     return Q(**{f"{field_name}_visibility__in": levels_visible_to(audience)})
+
+
+def visible_area_of(profile: Profile, audience: str = Visibility.MEMBERS) -> str:
+    """The profile's home area if `audience` may see it, else "" (for forms that would
+    copy it somewhere that audience sees, such as a mentoring offer)."""
+    if profile.home_area and can_see(profile, profile.home_area_visibility, audience):
+        return profile.home_area
+    return ""
 
 
 @dataclass

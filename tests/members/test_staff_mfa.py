@@ -13,9 +13,14 @@ def test_staff_without_two_factor_are_sent_to_set_it_up(client, staff, settings)
 
 
 def test_staff_with_two_factor_reach_the_admin(client, staff, settings):
+    from allauth.mfa.totp.internal.auth import generate_totp_secret
+
+    from tests.members.test_staff_second_factor import sign_in
+
     settings.STAFF_REQUIRE_MFA = True
-    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(staff)
+    secret = generate_totp_secret()
+    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": secret})
+    sign_in(client, staff, totp_secret=secret)
     assert client.get("/admin/").status_code == 200
 
 
