@@ -161,6 +161,9 @@ def proposed_events(request):
 def decide_event(request, pk):
     event = get_object_or_404(Event.objects.select_related("organiser__profile"), pk=pk)
     if request.POST.get("decision") == "publish":
+        if event.organiser_id is None:  # handed to staff when its organiser left
+            event.organiser = request.user
+            event.save(update_fields=["organiser"])
         event_moderation.publish_event(event)
         messages.success(request, _("Event published; the organiser has been emailed."))
     elif request.POST.get("decision") == "decline":

@@ -31,7 +31,7 @@ def mentoring_home(request):
     pairs = list(mentoring.pairs_of(request.user))
     for pair in pairs:
         pair.is_mentor = pair.mentor_id == request.user.pk
-        pair.partner_name = pair.partner_of(request.user).profile.display_name
+        pair.partner_name = pair.partner_name_for(request.user)
     return render(
         request,
         "members/mentoring/home.html",
@@ -147,7 +147,8 @@ def pair_detail(request, public_id):
     )
     if not mentorship.includes(request.user):
         raise Http404
-    partner = mentorship.partner_of(request.user).profile
+    partner_account = mentorship.partner_of(request.user)  # None once they left
+    partner = partner_account.profile if partner_account else None
     form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -168,7 +169,9 @@ def pair_detail(request, public_id):
         {
             "mentorship": mentorship,
             "partner": partner,
-            "can_message": can_see(partner, partner.visibility, audience_of(request.user)),
+            "partner_name": mentorship.partner_name_for(request.user),
+            "can_message": partner is not None
+            and can_see(partner, partner.visibility, audience_of(request.user)),
             "is_mentor": mentorship.mentor_id == request.user.pk,
             "meetings": mentorship.meetings.select_related("logged_by__profile"),
             "form": form,

@@ -149,7 +149,7 @@ def event_replies_export(user):
 @hooks.register("member_account_deleting")
 def remove_event_replies(user):
     """A leaving member's replies go (freeing their places for the waitlist); events
-    they organised stay, without an organiser."""
+    they organised are handed to staff (`member_data.hand_events_to_staff`)."""
     from members.models import EventReply, ReplyStatus
     from members.services import rsvp
 
@@ -213,13 +213,6 @@ def mentoring_export(user):
     from members.services import mentoring
 
     return {"mentoring": mentoring.export_mentoring(user)}
-
-
-@hooks.register("member_account_deleting")
-def mentoring_forget(user):
-    from members.services import mentoring
-
-    mentoring.forget_mentoring(user)
 
 
 @hooks.register("register_impact_counters")

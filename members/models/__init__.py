@@ -33,7 +33,7 @@ from .profile import (
     ProgrammeClaim,
     Visibility,
 )
-from .records import AuditAction, AuditEvent, Invitation, LoginRecord, hash_token
+from .records import AuditAction, AuditEvent, FormerMember, Invitation, LoginRecord, hash_token
 from .safety import Block, MemberMessage, Report
 from .user import User, UserManager
 
@@ -52,6 +52,7 @@ __all__ = [
     "EventSkill",
     "EventState",
     "EventTopic",
+    "FormerMember",
     "ReminderSent",
     "ReplyStatus",
     "Invitation",

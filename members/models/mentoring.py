@@ -23,6 +23,7 @@ from members.languages import LANGUAGE_LABELS
 from .profile import Visibility, visibility_field
 
 MAX_MENTEES = 10
+FORMER_MEMBER = _("A former member")
 
 
 class MentorOfferSkill(ItemBase):
@@ -158,11 +159,25 @@ class Mentorship(models.Model):
     """A mentee's request for a mentor and, once staff confirm it, the pair."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # A pair outlives a deleted member (its meetings stay counted): the account's side
+    # becomes empty and points at the anonymous `FormerMember` left in its place.
     mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorships_as_mentor"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="mentorships_as_mentor",
     )
     mentee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorships_as_mentee"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="mentorships_as_mentee",
+    )
+    former_mentor = models.ForeignKey(
+        "members.FormerMember", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    former_mentee = models.ForeignKey(
+        "members.FormerMember", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     status = models.CharField(
         _("status"),
@@ -216,7 +231,12 @@ class Mentorship(models.Model):
         return user.is_authenticated and user.pk in (self.mentor_id, self.mentee_id)
 
     def partner_of(self, user):
+        """The other member of the pair; None once they deleted their account."""
         return self.mentee if user.pk == self.mentor_id else self.mentor
+
+    def partner_name_for(self, user) -> str:
+        partner = self.partner_of(user)
+        return partner.profile.display_name if partner is not None else str(FORMER_MEMBER)
 
 
 class MentoringMeeting(models.Model):

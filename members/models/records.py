@@ -5,6 +5,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -87,3 +88,23 @@ class LoginRecord(models.Model):
 
     def __str__(self):
         return str(self.at)
+
+
+class FormerMember(models.Model):
+    """What is left of a deleted account: no name, no address, no link to anyone; only
+    when the person was a member, so that figures for a closed period keep counting
+    them (issue 20). Their mentoring pairs point here instead of at the account, so a
+    person in two pairs still counts once."""
+
+    member_since = models.DateTimeField(
+        _("member since"), null=True, blank=True, help_text=_("Empty if never approved.")
+    )
+    left_at = models.DateTimeField(_("left"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("former member")
+        verbose_name_plural = _("former members")
+        ordering = ["left_at", "pk"]
+
+    def __str__(self):
+        return _("Former member #%(number)s") % {"number": self.pk}

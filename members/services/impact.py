@@ -8,9 +8,10 @@ has a `count_many` that answers any number of periods with one query, so the sta
 dashboard costs the same with one programme or fifty.
 
 - Network members: accounts that are active and whose membership is approved, counted
-  as of the end of the period (approved by the end of its last day, UK time). A deleted
-  account is gone, a deactivated one is not counted; someone who left before the end
-  of the period cannot be counted back, because the site keeps no membership history.
+  as of the end of the period (approved by the end of its last day, UK time), and
+  people who have since deleted their account but were members then: a deleted account
+  leaves an anonymous `FormerMember` with its membership period, so a closed period's
+  figure does not drop when someone leaves. A deactivated account is not counted.
 - Events held: published events (not proposed, declined or cancelled) that began
   within the period and have begun by now: an event in the future has not been held.
 - Events of this programme held: the same, among the events linked to the programme
@@ -22,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from members.models import Event, EventState, MembershipStatus, Profile
+from members.models import Event, EventState, FormerMember, MembershipStatus, Profile
 
 
 def _day_starts(day: date) -> datetime:
@@ -57,10 +58,27 @@ def _member_condition(end: date | None) -> Q:
     )
 
 
+def _former_member_condition(end: date | None) -> Q:
+    """Deleted accounts that were members at the end of the period; none when the
+    period has no end (counted as of now, when they are gone)."""
+    moment = _after(end)
+    if moment is None:
+        return Q(pk__isnull=True)
+    return Q(member_since__lt=moment, left_at__gte=moment)
+
+
 def network_members_many(queries) -> list[int]:
-    """Approved, active members at the end of each period."""
+    """Approved, active members at the end of each period, with those who were members
+    then and have deleted their account since."""
     members = Profile.objects.filter(status=MembershipStatus.APPROVED, user__is_active=True)
-    return _count_by_condition(members, [_member_condition(end) for _p, _s, end in queries])
+    current = _count_by_condition(members, [_member_condition(end) for _p, _s, end in queries])
+    if all(end is None for _p, _s, end in queries):
+        return current
+    former = _count_by_condition(
+        FormerMember.objects.filter(member_since__isnull=False),
+        [_former_member_condition(end) for _p, _s, end in queries],
+    )
+    return [now + then for now, then in zip(current, former, strict=True)]
 
 
 def count_network_members(programme, start: date | None, end: date | None) -> int:

@@ -4,19 +4,31 @@ Other apps add what they hold (stories, event replies) through two Wagtail hooks
 `member_data_export(user) -> dict` adds sections to the download, and
 `member_account_deleting(user)` removes or anonymises their rows before the account goes
 (stories keep published text under "a former member").
+
+What a person did stays counted after they leave (issue 20: a figure for a closed period
+never changes): their mentoring pairs and meetings, their cohort place and attendance,
+and the period they were a member stay, tied to nobody.
 """
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from wagtail import hooks
 
 from members.models import (
     AuditAction,
+    Event,
+    EventState,
+    FormerMember,
     Invitation,
     LoginRecord,
     MemberMessage,
+    MembershipStatus,
+    Mentorship,
     Profile,
     Report,
 )
+from members.models.mentoring import CONFIRMED_STATUSES
 from members.services import audit
 
 
@@ -107,13 +119,50 @@ def export_member_data(user) -> dict:
     return data
 
 
+def leave_former_member(user, profile) -> FormerMember | None:
+    """The anonymous record a deleted account leaves, when there is history to keep: the
+    period the person was an approved member (network member figures count it), or a
+    confirmed mentoring pair (whose meetings stay counted). Holds nothing else."""
+    member_since = None
+    if profile and profile.status == MembershipStatus.APPROVED and user.is_active:
+        member_since = profile.status_changed_at or profile.created_at
+    paired = Mentorship.objects.filter(
+        Q(mentor=user) | Q(mentee=user), status__in=CONFIRMED_STATUSES
+    ).exists()
+    if member_since is None and not paired:
+        return None
+    return FormerMember.objects.create(member_since=member_since)
+
+
+def hand_events_to_staff(user):
+    """Events a leaving member organised are handed to staff, never left public without
+    an organiser. One that has not ended goes back, unpublished, to staff's queue of
+    proposed events (staff take it over by publishing it, or cancel it; replies stay
+    until they decide). One already over stays published, as part of what the network
+    held, with a member of staff as its organiser."""
+    from members.services.mentoring import mentoring_staff
+
+    organised = Event.objects.filter(organiser=user)
+    now = timezone.now()
+    organised.filter(ends_at__gt=now).exclude(
+        state__in=[EventState.CANCELLED, EventState.DECLINED]
+    ).update(state=EventState.PROPOSED, organiser=None, updated_at=now)
+    staff = mentoring_staff().exclude(pk=user.pk).first()
+    organised.filter(ends_at__lte=now).update(organiser=staff)
+
+
 @transaction.atomic
 def delete_member(user):
-    """Remove the account and everything personal; keep a numbered audit entry only."""
+    """Remove the account and everything personal; keep a numbered audit entry and the
+    anonymous history that figures count (see `leave_former_member`)."""
+    from members.services.mentoring import forget_mentoring
+
     user_id = user.pk
     for before_delete in hooks.get_hooks("member_account_deleting"):
         before_delete(user)
     profile = Profile.objects.filter(user=user).first()
+    forget_mentoring(user, leave_former_member(user, profile))
+    hand_events_to_staff(user)
     if profile and profile.photo:
         profile.photo.delete(save=False)
     # Messages either way may name the person; invitations hold their address.

@@ -460,6 +460,14 @@ def _active_in(pair: dict, start: date | None, end: date | None) -> bool:
     return not (start is not None and pair["closed_at"] and pair["closed_at"] < _moment(start))
 
 
+def _person(pair: dict, side: str) -> tuple:
+    """Who sits on one side of a pair: their account, or the anonymous record a deleted
+    account left (one per person, so someone in two pairs still counts once)."""
+    if pair[f"{side}_id"] is not None:
+        return ("member", pair[f"{side}_id"])
+    return ("former", pair[f"former_{side}_id"])
+
+
 def mentoring_people_many(queries) -> list[int]:
     """Distinct members (mentors and mentees) in pairs active within each period: one
     query for all the periods, counted here."""
@@ -469,7 +477,13 @@ def mentoring_people_many(queries) -> list[int]:
         pairs = pairs.filter(programme__translation_key__in=keys)
     rows = list(
         pairs.values(
-            "mentor_id", "mentee_id", "confirmed_at", "closed_at", "programme__translation_key"
+            "mentor_id",
+            "mentee_id",
+            "former_mentor_id",
+            "former_mentee_id",
+            "confirmed_at",
+            "closed_at",
+            "programme__translation_key",
         )
     )
     numbers = []
@@ -480,7 +494,7 @@ def mentoring_people_many(queries) -> list[int]:
             if programme is not None and pair["programme__translation_key"] != key:
                 continue
             if _active_in(pair, start, end):
-                people.update((pair["mentor_id"], pair["mentee_id"]))
+                people.update((_person(pair, "mentor"), _person(pair, "mentee")))
         numbers.append(len(people))
     return numbers
 
@@ -523,7 +537,7 @@ def export_mentoring(user) -> dict:
         data["pairs"].append(
             {
                 "role": "mentor" if pair.mentor_id == user.pk else "mentee",
-                "partner": pair.partner_of(user).profile.display_name,
+                "partner": pair.partner_name_for(user),
                 "status": pair.status,
                 "message": pair.message,
                 "requested_at": pair.requested_at.isoformat(),
@@ -537,9 +551,39 @@ def export_mentoring(user) -> dict:
     return data
 
 
-def forget_mentoring(user):
-    """A leaving member's offer, wish and pairs go, with the pairs' meetings: a pair's
-    notes name both people, so half a pair cannot be kept."""
-    Mentorship.objects.filter(Q(mentor=user) | Q(mentee=user)).delete()
+def forget_mentoring(user, former):
+    """Before an account is deleted: the offer, the wish and unanswered requests go.
+
+    Confirmed pairs stay, so that the meetings they held stay counted for the periods
+    they were held in (issue 20): the person's side points at `former` (the anonymous
+    `FormerMember` their account leaves), and everything the pair wrote (the request's
+    message, the meeting notes, which name both people) is erased. An active pair ends
+    now, and the other member is told it ended, without the reason.
+    """
+    pairs = Mentorship.objects.filter(Q(mentor=user) | Q(mentee=user))
+    pairs.exclude(status__in=CONFIRMED_STATUSES).delete()
+    partners = [
+        pair.mentee_id if pair.mentor_id == user.pk else pair.mentor_id
+        for pair in pairs.filter(status=MentorshipStatus.ACTIVE)
+    ]
+    pairs.filter(status=MentorshipStatus.ACTIVE).update(
+        status=MentorshipStatus.ENDED, closed_at=timezone.now()
+    )
+    MentoringMeeting.objects.filter(mentorship__in=pairs).update(note="")
+    pairs.update(message="")
+    Mentorship.objects.filter(mentor=user).update(mentor=None, former_mentor=former)
+    Mentorship.objects.filter(mentee=user).update(mentee=None, former_mentee=former)
     MentorOffer.objects.filter(user=user).delete()
     MentoringWish.objects.filter(user=user).delete()
+    for partner_id in partners:
+        if partner_id is not None:
+            transaction.on_commit(lambda partner_id=partner_id: email_partner_left(partner_id))
+
+
+def email_partner_left(partner_id: int):
+    """Tell a member one of their pairs ended: no reason, and no name of the person who
+    left (their account is gone by the time this is sent)."""
+    partner = get_user_model().objects.select_related("profile").filter(pk=partner_id).first()
+    if partner is None or not partner.is_active:
+        return
+    email_member(partner, "mentoring_partner_left", {"name": partner.profile.display_name})
