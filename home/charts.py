@@ -5,6 +5,12 @@ Pages hand any sequence of figures (model rows or StreamField values) to
 Each row is scaled on its own, because workshops and participants are counted
 in different units: the bar shows delivered, the marker shows the target.
 
+Right-to-left languages draw the chart mirrored: labels start at the right edge and
+bars grow leftwards from it, so every label and bar stays inside the canvas. The
+figures ("50 / 111 (45%)") are isolated as left-to-right text in either direction,
+so an Arabic page never reads them reversed as "111 / 50". The SVG states its own
+`direction`, whatever the page around it inherits.
+
 A computed figure (one with a `source`) is marked `live`: it is counted from the
 site's data when the page is drawn. Its `delivered` is None when no installed app
 counts that source yet; the template then says "not counted yet" instead of 0.
@@ -13,9 +19,13 @@ counts that source yet; the template then says "not counted yet" instead of 0.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from home.i18n import language_direction
+from home.localized import reader_language
 from home.plurals import unit_for
 
+CANVAS_WIDTH = 600  # the SVG's viewBox width
 BAR_AREA = 440  # SVG units available to the longest bar of each row
+VALUE_GAP = 12  # between the end of the bar area and the figures beside it
 LABEL_HEIGHT = 22
 BAR_HEIGHT = 20
 ROW_GAP = 18
@@ -35,6 +45,8 @@ class ChartRow:
     source: str = ""  # where the number comes from and its period, for the reader
     # The language the label and unit are written in ("" for the reader's).
     language: str = ""
+    # Whether the chart reads right to left (mirrored geometry).
+    rtl: bool = False
 
     @property
     def delivered_unit(self) -> str:
@@ -75,6 +87,35 @@ class ChartRow:
             return None
         return round(BAR_AREA * self.target / self.scale)
 
+    def _from_start(self, x: int, width: int = 0) -> int:
+        """An x position measured from the start edge (the right one when mirrored)."""
+        return CANVAS_WIDTH - x - width if self.rtl else x
+
+    @property
+    def label_x(self) -> int:
+        return self._from_start(0)
+
+    @property
+    def track_x(self) -> int:
+        return self._from_start(0, BAR_AREA)
+
+    @property
+    def bar_x(self) -> int:
+        return self._from_start(0, self.delivered_width)
+
+    @property
+    def target_line_x(self) -> int | None:
+        return None if self.target_x is None else self._from_start(self.target_x)
+
+    @property
+    def value_x(self) -> int:
+        return self._from_start(BAR_AREA + VALUE_GAP)
+
+    @property
+    def value_anchor(self) -> str:
+        """The figures are left-to-right text; beside a mirrored bar they end at its side."""
+        return "end" if self.rtl else "start"
+
     @property
     def top(self) -> int:
         return self.index * ROW_HEIGHT
@@ -95,6 +136,11 @@ class ChartRow:
 @dataclass(frozen=True)
 class OutcomeChart:
     rows: list[ChartRow]
+    direction: str = "ltr"
+
+    @property
+    def width(self) -> int:
+        return CANVAS_WIDTH
 
     @property
     def height(self) -> int:
@@ -135,7 +181,9 @@ def _language_of(figure, default: str) -> str:
 
 def outcome_chart(figures: Iterable, language: str = "") -> OutcomeChart:
     """Rows for the table and chart, from model rows or StreamField struct values.
-    `language` is the one StreamField figures are written in (their page's)."""
+    `language` is the one StreamField figures are written in (their page's); the
+    chart reads in its direction (the reader's language's when not given)."""
+    direction = language_direction(language or reader_language())
     rows = []
     for index, figure in enumerate(figures):
         live = bool(_read(figure, "is_computed", False))
@@ -156,6 +204,7 @@ def outcome_chart(figures: Iterable, language: str = "") -> OutcomeChart:
                 live=live,
                 source=_read(figure, "provenance", "") or "",
                 language=_language_of(figure, language),
+                rtl=direction == "rtl",
             )
         )
-    return OutcomeChart(rows=rows)
+    return OutcomeChart(rows=rows, direction=direction)

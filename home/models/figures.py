@@ -24,11 +24,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.formats import date_format
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.impact import ImpactSource, count
+from home.l10n import format_date
 from home.plurals import needs_forms
 
 _NOT_COUNTED = object()
@@ -189,11 +189,10 @@ class OutcomeFigure(models.Model):
 
 def period_text(start: date | None, end: date | None) -> str:
     """ "1 Oct 2015 – 30 Sep 2017" in the reader's language; "" without either day."""
-    fmt = pgettext("short date format", "j M Y")
     if start and end:
-        return f"{date_format(start, fmt)} – {date_format(end, fmt)}"
+        return f"{format_date(start, 'medium')} – {format_date(end, 'medium')}"
     if start:
-        return gettext("from %(day)s") % {"day": date_format(start, fmt)}
+        return gettext("from %(day)s") % {"day": format_date(start, "medium")}
     if end:
-        return gettext("until %(day)s") % {"day": date_format(end, fmt)}
+        return gettext("until %(day)s") % {"day": format_date(end, "medium")}
     return ""

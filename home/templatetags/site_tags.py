@@ -3,10 +3,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_bidi, pgettext
+from django.utils.translation import get_language, get_language_bidi, gettext
 
+from home import l10n
 from home.frame import frame_for_request
 from home.i18n import (
     language_direction,
@@ -14,33 +14,29 @@ from home.i18n import (
     live_translations,
     page_language,
 )
+from home.localized import reader_language, same_language
 
 register = template.Library()
 
 
 @register.filter
 def long_date(value):
-    """A date as people read it: "Wednesday 20 September 2023"."""
-    if not value:
-        return ""
-    return formats.date_format(value, pgettext("long date format", "l j F Y"))
+    """A date as people read it, weekday first where the language puts it: "Wednesday
+    20 September 2023", "2023年9月20日 星期三" (CLDR's full date, home/l10n.py)."""
+    return l10n.format_date(value, "full")
 
 
 @register.filter
 def long_datetime(value):
-    """A moment as people read it: "23:59, Wednesday 20 September 2023" (UK time)."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    return formats.date_format(local, pgettext("long date and time format", "H:i, l j F Y"))
+    """A moment as people read it, in the language's own order: "23:59, Wednesday
+    20 September 2023" (UK time)."""
+    return l10n.format_datetime(value, "full")
 
 
 @register.filter
 def short_time(value):
-    """A time of day on the 24-hour clock: "14:00"."""
-    if not value:
-        return ""
-    return formats.time_format(value, pgettext("short time format", "H:i"))
+    """A time of day as the language writes it: "14:00", "下午2:00"."""
+    return l10n.format_time(value, "short")
 
 
 @register.simple_tag
@@ -58,6 +54,37 @@ def content_lang(context, page):
     if code == get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', code, language_direction(code))
+
+
+def _shown_in_another_language(context, page) -> str | None:
+    """The language `page` is shown in when it is not the reader's (a fallback)."""
+    if getattr(page, "locale_id", None) is None:
+        return None
+    code = page_language(page, context.get("request"))
+    return None if same_language(code, reader_language()) else code
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_notice(context, page=None):
+    """One line, in the reader's language, above a page shown in its source language
+    because it is not translated yet (the content itself is marked `lang`/`dir`)."""
+    code = _shown_in_another_language(context, page if page is not None else context.get("page"))
+    if code is None:
+        return ""
+    message = gettext(
+        "This page is not yet translated into your language, so it is shown in English."
+    )
+    return format_html('<p class="untranslated-notice" role="note">{}</p>', message)
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_note(context, page):
+    """The same for one item of a list: "Not yet translated" beside its title."""
+    if _shown_in_another_language(context, page) is None:
+        return ""
+    return format_html(
+        '<p class="untranslated-note">{}</p>', gettext("Not yet translated: shown in English.")
+    )
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -12,9 +12,9 @@ register. Session times are UK wall-clock times (`TIME_ZONE`).
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from home.l10n import format_date
 from programmes.models import CohortMember, ProgrammeSession, SessionAttendance
 from programmes.services import access
 
@@ -48,7 +48,7 @@ class RegisterTooEarly(Exception):
         self.session = session
         super().__init__(
             _("This session has not begun yet: its register opens on %(day)s.")
-            % {"day": date_format(session.date, "j F Y")}
+            % {"day": format_date(session.date)}
         )
 
 

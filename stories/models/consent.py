@@ -1,8 +1,9 @@
 """What a participant agreed to, and the rule that a story needs it to be published."""
 
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from home.l10n import format_date
 
 
 class ConsentScope(models.TextChoices):
@@ -24,7 +25,7 @@ def consent_problem(*, needs_consent, scope, given_on, withdrawn_on, shows_parti
         return None
     if withdrawn_on:
         return _("Consent was withdrawn on %(date)s: this story cannot be published.") % {
-            "date": date_format(withdrawn_on, "j F Y")
+            "date": format_date(withdrawn_on)
         }
     if not scope:
         return _("Record the participant's consent before this story is published.")
