@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0009_event_language_and_translations'),
+        ('members', '0010_event_dates_and_changes'),
     ]
 
     operations = [
