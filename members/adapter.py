@@ -7,9 +7,14 @@ from django.utils import translation
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Members land in the member area after signing in; staff land in the admin."""
+    """Members land in the member area after signing in (at their first choices when
+    their account was made for them); staff land in the admin."""
 
     def get_login_redirect_url(self, request):
+        from members.services.membership import needs_first_choices
+
+        if needs_first_choices(request.user):
+            return reverse("members:welcome")
         if request.user.is_staff:
             return reverse("wagtailadmin_home")
         return reverse("members:dashboard")

@@ -250,6 +250,22 @@ class InvitationAcceptForm(forms.Form):
         return password
 
 
+class FirstChoicesForm(forms.ModelForm):
+    """At the first sign-in of an account made for a programme place: the name other
+    members will see, who may see the profile, and the privacy notice to accept."""
+
+    privacy_consent = SignupForm.base_fields["privacy_consent"]
+
+    class Meta:
+        model = Profile
+        fields = ["display_name", "visibility"]
+        widgets = {"visibility": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the person to invite"))
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("me/", views.dashboard, name="dashboard"),
     path("me/profile/", views.edit_profile, name="edit_profile"),
+    path("me/welcome/", views.first_choices, name="welcome"),
     path("me/programmes/", views.claim_programme, name="claim_programme"),
     path("me/stories/", views.my_stories, name="my_stories"),
     path("me/stories/new/", views.submit_story, name="submit_story"),

@@ -18,6 +18,7 @@ from home.models import Skill
 from members.forms import (
     DeleteAccountForm,
     DirectoryFilterForm,
+    FirstChoicesForm,
     InvitationAcceptForm,
     MessageForm,
     ProfileForm,
@@ -26,7 +27,13 @@ from members.forms import (
     StorySubmissionForm,
 )
 from members.models import Profile, ProgrammeClaim, Report
-from members.services import invitations, member_data, messaging, story_submission
+from members.services import (
+    invitations,
+    member_data,
+    membership,
+    messaging,
+    story_submission,
+)
 from members.services.directory import (
     findable_profiles,
     search_directory,
@@ -84,6 +91,8 @@ def dashboard(request):
     can do next."""
     from members.services.event_listing import EventFilters, event_listings, near_areas_of
 
+    if membership.needs_first_choices(request.user):
+        return redirect("members:welcome")
     profile = profile_of(request.user)
     near = near_areas_of(request.user)
     next_events = event_listings(request.user, EventFilters(near=near or None), limit=5)
@@ -92,6 +101,24 @@ def dashboard(request):
         "members/dashboard.html",
         {"profile": profile, "next_events": next_events, "near_me": bool(near)},
     )
+
+
+@private_page
+@login_required
+def first_choices(request):
+    """The first sign-in of an account made for a programme place: the person chooses a
+    display name and who sees their profile (private until then), and accepts the
+    privacy notice, which is recorded only now."""
+    if not membership.needs_first_choices(request.user):
+        return redirect("members:dashboard")
+    profile = request.user.profile
+    form = FirstChoicesForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        membership.start_membership(request.user, display_name=profile.display_name, consented=True)
+        messages.success(request, _("Thank you. You can change these choices at any time."))
+        return redirect("members:edit_profile")
+    return render(request, "members/first_choices.html", {"form": form})
 
 
 @private_page

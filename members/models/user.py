@@ -52,5 +52,18 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["email"]
 
+    def get_full_name(self):
+        """The name shown for this account everywhere, the Wagtail admin included (page
+        history, workflows, reports and choosers use it through `get_user_display_name`):
+        for a member, the display name they chose (or "Member #n"), never their email
+        address or a legal name; accounts without a profile (editors) use their names."""
+        from django.core.exceptions import ObjectDoesNotExist
+
+        try:
+            profile = self.profile
+        except ObjectDoesNotExist:
+            return super().get_full_name()
+        return profile.display_name or str(profile)
+
     def __str__(self):
         return self.get_full_name() or self.email

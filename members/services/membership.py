@@ -7,7 +7,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from members.models import AuditAction, MembershipStatus, Profile
+from members.models import (
+    SENSITIVE_FIELDS,
+    AuditAction,
+    MembershipStatus,
+    Profile,
+    Visibility,
+)
 from members.services import audit
 from members.services.notify import email_member
 
@@ -29,6 +35,21 @@ def start_membership(user, *, display_name: str, consented: bool) -> Profile:
         profile.privacy_consented_at = timezone.now()
         profile.save(update_fields=["privacy_notice_version", "privacy_consented_at"])
     return profile
+
+
+# A profile made for someone who has not chosen anything yet: seen only by them and staff.
+PRIVATE_UNTIL_CHOSEN = {
+    "display_name": "",
+    "visibility": Visibility.STAFF,
+    **{f"{name}_visibility": Visibility.STAFF for name in SENSITIVE_FIELDS},
+}
+
+
+def needs_first_choices(user) -> bool:
+    """An account made for someone (a programme place) whose owner has not yet chosen a
+    display name and accepted the privacy notice: their first sign-in asks them."""
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return bool(profile is not None and not profile.privacy_notice_version)
 
 
 def email_verified(user):
@@ -67,6 +88,11 @@ def participant_account(*, email: str, name: str, language: str, home_area: str,
     An existing account with that address is linked and, if still pending, approved:
     staff selected this person. Otherwise an approved account is made with the address
     verified (the offer link proved it) and an email with a link to set a password.
+
+    The person has chosen nothing yet, so a profile made here is private (only them and
+    staff), carries no display name (the application's legal name is not theirs to
+    publish) and records no privacy-notice consent: they choose and accept at their first
+    sign-in (`needs_first_choices`).
     """
     from allauth.account.forms import default_token_generator
     from allauth.account.models import EmailAddress
@@ -82,21 +108,23 @@ def participant_account(*, email: str, name: str, language: str, home_area: str,
         profile = Profile.objects.filter(user=user).first()
         if profile is None:
             profile = Profile.objects.create(
-                user=user, display_name=name, preferred_language=language
+                user=user, preferred_language=language, **PRIVATE_UNTIL_CHOSEN
             )
         if profile.status == MembershipStatus.PENDING:
             approve(profile, by=invited_by, notify=False)
-        email_member(user, "cohort_joined", {"profile": profile, "new_account": False})
+        email_member(
+            user,
+            "cohort_joined",
+            {"profile": profile, "new_account": False, "greeting_name": name},
+        )
         return user
     user = User.objects.create_user(email=email, password=None)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     profile = Profile.objects.create(
         user=user,
-        display_name=name,
         preferred_language=language if language in dict(settings.LANGUAGES) else "en",
         home_area=home_area or "",
-        privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
-        privacy_consented_at=timezone.now(),
+        **PRIVATE_UNTIL_CHOSEN,
     )
     approve(profile, by=invited_by, notify=False)
     key = default_token_generator.make_token(user)
@@ -107,6 +135,11 @@ def participant_account(*, email: str, name: str, language: str, home_area: str,
     email_member(
         user,
         "cohort_joined",
-        {"profile": profile, "new_account": True, "set_password_url": set_password_url},
+        {
+            "profile": profile,
+            "new_account": True,
+            "set_password_url": set_password_url,
+            "greeting_name": name,
+        },
     )
     return user

@@ -95,14 +95,17 @@ def submit_story(
         story.lead_image_alt = photo_alt
         story.lead_image_shows_participant = photo_shows_me
     index.add_child(instance=story)
-    story.save_revision(user=user, log_action=True)
+    # An anonymous story names no submitter anywhere editors look (page history, the
+    # workflow, reports): only `submitted_by`, which no panel shows, keeps the link.
+    acting_user = None if consent == ConsentScope.ANONYMOUS else user
+    story.save_revision(user=acting_user, log_action=True)
     _quiet_admin_notifications(user)
     workflow = (
         story.get_workflow()
         or Workflow.objects.filter(name=STORY_REVIEW_WORKFLOW, active=True).first()
     )
     if workflow is not None:
-        workflow.start(story, user)
+        workflow.start(story, acting_user)
     return story
 
 

@@ -12,11 +12,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from members.models import MembershipStatus, Profile
+from members.models import SENSITIVE_FIELDS, MembershipStatus, Profile
 from programmes.models import Application, CohortMember, ProgrammeAccess
 from programmes.services import applications
 from tests.factories import ProgrammePageFactory
-from tests.members.factories import ProfileFactory, UserFactory
+from tests.members.factories import PASSWORD, ProfileFactory, UserFactory
 
 
 def admin_staff(**kwargs):
@@ -191,7 +191,7 @@ def test_accepting_an_offer_makes_an_approved_member_in_the_cohort(client, appli
     assert member.user.email == "amira@example.org"
     profile = Profile.objects.get(user=member.user)
     assert profile.status == MembershipStatus.APPROVED
-    assert profile.display_name == "Amira Example"
+    assert profile.display_name != "Amira Example"
     welcome = mail.outbox[-1]
     assert welcome.to == ["amira@example.org"]
     assert "/accounts/password/reset/key/" in welcome.body
@@ -216,6 +216,9 @@ def test_the_cohort_shows_on_the_profile_as_its_owner_chose(client, application,
     link = offer(client, application, reviewer)
     client.post(link, {"decision": "accept"})
     profile = Profile.objects.get(user__email="amira@example.org")
+    # As the person chose once signed in: the account starts private.
+    profile.visibility = profile.cohorts_visibility = "members"
+    profile.save()
     viewer = ProfileFactory().user
     client.force_login(viewer)
     url = f"/members/{profile.public_id}/"
@@ -223,6 +226,51 @@ def test_the_cohort_shows_on_the_profile_as_its_owner_chose(client, application,
     profile.cohorts_visibility = "staff"
     profile.save()
     assert application.programme.title not in client.get(url).content.decode()
+
+
+def test_an_account_made_by_accepting_is_private_nameless_and_without_consent(
+    client, application, reviewer
+):
+    link = offer(client, application, reviewer)
+    client.post(link, {"decision": "accept"})
+    profile = Profile.objects.get(user__email="amira@example.org")
+    assert profile.visibility == "staff"
+    assert {getattr(profile, f"{name}_visibility") for name in SENSITIVE_FIELDS} == {"staff"}
+    assert "Amira" not in profile.display_name
+    assert profile.privacy_consented_at is None and profile.privacy_notice_version == ""
+    assert "Hello Amira Example," in mail.outbox[-1].body  # the welcome is theirs alone
+    url = f"/members/{profile.public_id}/"
+    client.force_login(ProfileFactory().user)
+    assert client.get(url).status_code == 404
+    assert str(profile.public_id) not in client.get("/members/").content.decode()
+
+
+def test_first_sign_in_asks_for_a_name_visibility_and_consent_and_records_them(
+    client, application, reviewer, settings
+):
+    link = offer(client, application, reviewer)
+    client.post(link, {"decision": "accept"})
+    user = Profile.objects.get(user__email="amira@example.org").user
+    user.set_password(PASSWORD)  # as the emailed set-password link would
+    user.save()
+    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == "/members/me/welcome/"
+    assert client.get("/members/me/").headers["Location"] == "/members/me/welcome/"
+    page = client.get("/members/me/welcome/").content.decode()
+    assert 'name="privacy_consent"' in page and 'name="display_name"' in page
+    refused = client.post("/members/me/welcome/", {"display_name": "Ami", "visibility": "members"})
+    assert refused.status_code == 200
+    assert "You need to agree to the privacy notice" in refused.content.decode()
+    assert Profile.objects.get(user=user).privacy_consented_at is None
+    client.post(
+        "/members/me/welcome/",
+        {"display_name": "Ami", "visibility": "members", "privacy_consent": "on"},
+    )
+    profile = Profile.objects.get(user=user)
+    assert (profile.display_name, profile.visibility) == ("Ami", "members")
+    assert profile.privacy_consented_at is not None
+    assert profile.privacy_notice_version == settings.PRIVACY_NOTICE_VERSION
+    assert client.get("/members/me/").status_code == 200
 
 
 def test_declining_an_offer_records_it_and_makes_no_account(client, application, reviewer):
