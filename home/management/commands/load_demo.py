@@ -13,6 +13,7 @@ from home.demo import (
     ensure_accounts,
     ensure_home_page,
     ensure_home_translations,
+    ensure_privacy_notice_demo,
     ensure_shared_content,
     ensure_site_settings,
 )
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             ensure_accounts(run)
             ensure_site_settings(home)
             ensure_shared_content(run)
+            ensure_privacy_notice_demo(run)
             ensure_home_translations(run)
             for build in hooks.get_hooks("demo_content"):
                 build(run)
