@@ -128,3 +128,34 @@ def test_requests_never_confirmed_go_with_the_account(
         delete_account(client, approved_member)
     assert not Mentorship.objects.exists()
     assert not [message for message in mail.outbox if message.to == [another_member.email]]
+
+
+def test_a_place_at_an_event_already_held_stays_counted_without_the_leaver(
+    client, approved_member, another_member, staff
+):
+    from members.models import EventReply
+    from members.services import rsvp
+
+    held = EventFactory(organiser=staff)
+    coming = EventFactory(organiser=staff, capacity=1)
+    for person in (approved_member, another_member):
+        rsvp.reserve_place(held, person, show_name=True)
+    rsvp.reserve_place(coming, approved_member)
+    rsvp.reserve_place(coming, another_member)  # waitlisted
+    Event.objects.filter(pk=held.pk).update(
+        starts_at=timezone.now() - timedelta(days=3),
+        ends_at=timezone.now() - timedelta(days=3) + timedelta(hours=2),
+    )
+
+    delete_account(client, approved_member)
+
+    assert rsvp.places_taken(held) == 2
+    kept = EventReply.objects.get(event=held, user=None)
+    assert kept.status == "confirmed" and not kept.show_name
+    # The place at the coming event went to the waitlist.
+    assert EventReply.objects.get(event=coming).user == another_member
+    client.force_login(staff)
+    attendees = client.get(reverse("members:attendees", args=[held.public_id]))
+    assert attendees.status_code == 200 and "Another Member" in attendees.text
+    listing = client.get(reverse("members:attendees", args=[held.public_id]) + "?format=csv")
+    assert listing.status_code == 200 and listing.content.decode().count("\n") == 2
