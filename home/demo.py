@@ -6,12 +6,14 @@ looks things up before creating them, so running the command again changes nothi
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Site
+from wagtail.rich_text import RichText
 
 from home.demo_translations import demo_languages, demo_strings, translate, translate_all
 from home.models import (
@@ -186,3 +188,80 @@ def ensure_vocabulary_translations(run: DemoRun):
                     changed += 1
         if changed:
             run.note(f"{changed} skill and topic names in {language}")
+
+
+# The privacy notice an organisation would publish under UK GDPR (articles 13 and 14).
+# How long applications are kept is not typed here: the page shows it from the
+# APPLICATION_RETENTION_MONTHS setting, below this text.
+PRIVACY_NOTICE_SECTIONS = [
+    (
+        "Who we are and how to reach us",
+        "<p>The controller of your personal data is Active Citizens Network, 1 Example "
+        'Street, London E1 0AA. Write to <a href="mailto:privacy@example.org">'
+        "privacy@example.org</a> with any question about your data; our data protection "
+        "lead answers within one month.</p>",
+    ),
+    (
+        "What we collect and why",
+        "<ul><li><b>Your account and profile</b> (email address, the name you choose, what "
+        "you write about yourself): to run the alumni network. Lawful basis: our contract "
+        "with you as a member (Article 6(1)(b)).</li>"
+        "<li><b>Applications to a programme</b> (name, contact details, answers): to select "
+        "participants. Lawful basis: steps you ask us to take before a contract "
+        "(Article 6(1)(b)).</li>"
+        "<li><b>Equality monitoring answers</b>, given separately and only if you choose: "
+        "to report to funders, only as totals, with small numbers hidden. Lawful basis: "
+        "your explicit consent (Articles 6(1)(a) and 9(2)(a)); you can skip any question.</li>"
+        "<li><b>Registers, mentoring meetings and event replies</b>: to run sessions and "
+        "report what a programme delivered. Lawful basis: our legitimate interest in "
+        "showing funders honest figures (Article 6(1)(f)). When you delete your account, "
+        "these are kept as numbers without your name.</li>"
+        "<li><b>The newsletter</b>: only if you sign up and confirm. Lawful basis: consent "
+        "(Article 6(1)(a)); every email has a link to stop it.</li></ul>",
+    ),
+    (
+        "Who we share it with",
+        "<p>Other members see only the parts of your profile you choose to show them. The "
+        "team running a programme sees the applications to it. Funders receive totals, "
+        "never names. Our hosting and email providers process data for us under contract, "
+        "in the UK. We never sell your data or share it for advertising.</p>",
+    ),
+    (
+        "How long we keep it",
+        "<p>Your account stays until you delete it, which you can do at any time from your "
+        "membership page. Applications are deleted a set time after the programme ends (see "
+        "below). Backups are overwritten within 30 days.</p>",
+    ),
+    (
+        "Your rights",
+        "<p>You can ask for a copy of your data (or download it yourself from your "
+        "membership page), have it corrected, have it deleted, restrict or object to how we "
+        "use it, and take it elsewhere. Where we rely on your consent you can withdraw it "
+        'at any time. Write to <a href="mailto:privacy@example.org">privacy@example.org'
+        "</a>.</p>",
+    ),
+    (
+        "Complaints",
+        "<p>If you are unhappy with how we use your data, please tell us first. You also "
+        "have the right to complain to the Information Commissioner's Office (ICO), the UK "
+        'regulator: <a href="https://ico.org.uk/make-a-complaint/">'
+        "ico.org.uk/make-a-complaint</a> or 0303 123 1113.</p>",
+    ),
+]
+
+
+def ensure_privacy_notice_demo(run: DemoRun):
+    """The demo organisation's privacy notice, published once; left alone afterwards,
+    so an editor's changes survive another run."""
+    from home.privacy import ensure_privacy_notice
+
+    notice = ensure_privacy_notice(run.home_page, version="2025-01")
+    if notice.live:
+        return
+    notice.last_updated = date(2025, 1, 6)
+    body = []
+    for heading, text in PRIVACY_NOTICE_SECTIONS:
+        body += [("heading", {"text": heading, "level": "h2"}), ("paragraph", RichText(text))]
+    notice.body = body
+    notice.save_revision().publish()
+    run.note("privacy notice")

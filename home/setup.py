@@ -178,17 +178,13 @@ def ensure_sections(run: SetupRun) -> None:
 
 
 def ensure_privacy_notice(run: SetupRun) -> None:
-    """The privacy notice page to fill in, when the site has that page type.
+    """The privacy notice page to fill in (created empty and unpublished)."""
+    from home.privacy import PrivacyNoticePage, ensure_privacy_notice
 
-    The single call site for `home.privacy.ensure_privacy_notice(home_page)` (returns
-    True when it created the page): until that module exists, this step does nothing."""
-    try:
-        from home import privacy
-    except ImportError:
+    if PrivacyNoticePage.objects.child_of(run.home_page).exists():
         return
-    ensure = getattr(privacy, "ensure_privacy_notice", None)
-    if ensure is not None and ensure(run.home_page):
-        run.note("privacy notice page (to fill in)")
+    ensure_privacy_notice(run.home_page)
+    run.note("privacy notice page (to fill in)")
 
 
 def ensure_administrator(

@@ -365,6 +365,7 @@ def event_attendees(request, public_id):
     staff = is_member_staff(request.user)
     replies = (
         event.replies.exclude(status=ReplyStatus.CANCELLED)
+        .filter(user__isnull=False)  # places kept from deleted accounts name nobody
         .select_related("user__profile")
         .order_by("status", "replied_at")
     )

@@ -389,6 +389,16 @@ def delete_account(request):
 
 
 def privacy_notice(request):
+    """The address sign-up, the application form and the footer link to: the published
+    privacy notice page in the reader's language, or a short built-in notice until an
+    organisation publishes its own."""
+    from django.utils.translation import get_language
+
+    from home.privacy import live_privacy_notice
+
+    notice = live_privacy_notice(get_language())
+    if notice is not None:
+        return redirect(notice.get_url(request))
     return render(
         request,
         "members/privacy_notice.html",

@@ -148,11 +148,20 @@ def event_replies_export(user):
 
 @hooks.register("member_account_deleting")
 def remove_event_replies(user):
-    """A leaving member's replies go (freeing their places for the waitlist); events
-    they organised are handed to staff (`member_data.hand_events_to_staff`)."""
-    from members.models import EventReply, ReplyStatus
+    """A leaving member's replies go (freeing their places for the waitlist), except a
+    place at an event already held, which stays counted without them; events they
+    organised are handed to staff (`member_data.hand_events_to_staff`)."""
+    from django.utils import timezone
+
+    from members.models import EventReply, EventState, ReplyStatus
     from members.services import rsvp
 
+    EventReply.objects.filter(
+        user=user,
+        status=ReplyStatus.CONFIRMED,
+        event__state=EventState.PUBLISHED,
+        event__ends_at__lte=timezone.now(),
+    ).update(user=None, show_name=False)
     for reply in EventReply.objects.filter(user=user, status=ReplyStatus.CONFIRMED).select_related(
         "event"
     ):

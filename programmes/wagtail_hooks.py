@@ -215,6 +215,24 @@ def attendance_impact_counters():
     }
 
 
+def applications_of(user):
+    """A member's applications: those sent while signed in, and those sent signed out
+    from an address the member has verified (the same person, by the site's own proof)."""
+    from django.db.models import Q
+
+    verified = {user.email.casefold()} if user.email else set()
+    addresses = getattr(user, "emailaddress_set", None)
+    if addresses is not None:
+        verified = {
+            email.casefold()
+            for email in addresses.filter(verified=True).values_list("email", flat=True)
+        }
+    signed_out = Q(pk__in=[])
+    for email in verified:
+        signed_out |= Q(user__isnull=True, email__iexact=email)
+    return Application.objects.filter(Q(user=user) | signed_out)
+
+
 @hooks.register("member_data_export")
 def applications_export(user):
     """A member's applications and cohorts, for their data download."""
@@ -224,9 +242,14 @@ def applications_export(user):
                 "programme": application.programme.title,
                 "submitted_at": application.submitted_at.isoformat(),
                 "status": application.status,
+                "name": application.name,
+                "email": application.email,
+                "phone": application.phone,
+                "home_area": application.home_area,
+                "languages": application.languages,
                 "answers": application.answers,
             }
-            for application in Application.objects.filter(user=user).select_related("programme")
+            for application in applications_of(user).select_related("programme")
         ],
         "cohorts": [
             {"programme": member.programme.title, "confirmed_at": member.confirmed_at.isoformat()}
@@ -237,9 +260,10 @@ def applications_export(user):
 
 @hooks.register("member_account_deleting")
 def forget_applications(user):
-    """A leaving member's applications go; their cohort place stays, without a name,
-    so registers and impact figures keep their history."""
-    Application.objects.filter(user=user).delete()
+    """A leaving member's applications go, those sent signed out from their address
+    too; their cohort place stays, without a name, so registers and impact figures keep
+    their history."""
+    applications_of(user).delete()
     CohortMember.objects.filter(user=user).update(display_name=_("Former member"))
 
 

@@ -1,7 +1,7 @@
 """Shared ground: vocabularies, reusable snippets, site settings and the home page."""
 
 from .figures import OutcomeFigure
-from .pages import HomePage, HomePageFunder, SectionIndexPage
+from .pages import HomePage, HomePageFunder, PrivacyNoticePage, SectionIndexPage
 from .settings import SiteSettings, SiteTexts, SocialLink
 from .snippets import Funder, Organisation
 from .tags import Skill, SkillName, Topic, TopicName
@@ -13,6 +13,7 @@ __all__ = [
     "Organisation",
     "SectionIndexPage",
     "OutcomeFigure",
+    "PrivacyNoticePage",
     "SiteSettings",
     "SiteTexts",
     "Skill",

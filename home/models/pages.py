@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -74,7 +74,11 @@ class HomePage(FrameViewRestrictionsMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Named by string: the sections live in their own apps, which home never imports.
-    subpage_types = ["programmes.ProgrammeIndexPage", "stories.StoryIndexPage"]
+    subpage_types = [
+        "programmes.ProgrammeIndexPage",
+        "stories.StoryIndexPage",
+        "home.PrivacyNoticePage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -131,3 +135,59 @@ class HomePageFunder(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("funder on the home page")
+
+
+class PrivacyNoticePage(Page):
+    """The organisation's privacy notice (UK GDPR articles 13 and 14), written and
+    translated by editors like any page. Sign-up and the application form link to it,
+    and a member's consent records its `version`.
+
+    How long the site keeps applications is not typed: the page shows it from the
+    `APPLICATION_RETENTION_MONTHS` setting, so the notice says what the site does."""
+
+    version = models.CharField(
+        _("version"),
+        max_length=20,
+        help_text=_(
+            "Recorded with every member's consent, for example 2025-01. Change it whenever "
+            "you change what the notice says, so that it is clear who agreed to which text."
+        ),
+    )
+    last_updated = models.DateField(
+        _("last updated"), null=True, blank=True, help_text=_("Shown under the title.")
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("notice"),
+        help_text=_(
+            "Who the controller is and how to contact them, what you collect and why (with "
+            "the lawful basis), who you share it with, how long you keep it, people's rights "
+            "and their right to complain to the Information Commissioner's Office."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("version"), FieldPanel("last_updated")]),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("body"),
+        SynchronizedField("version"),
+        SynchronizedField("last_updated"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("privacy notice")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.privacy import retention_periods
+
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_periods"] = retention_periods()
+        return context

@@ -279,8 +279,13 @@ class EventReply(models.Model):
     """A member's reply to an event: a place, a waitlist position or a place given up."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="replies")
+    # Empty for a place taken at an event already held by someone who has since deleted
+    # their account: the place stays counted, tied to nobody.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_replies"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="event_replies",
     )
     status = models.CharField(_("status"), max_length=10, choices=ReplyStatus.choices)
     show_name = models.BooleanField(

@@ -31,7 +31,9 @@ def start_membership(user, *, display_name: str, consented: bool) -> Profile:
         user=user, defaults={"display_name": display_name or "", "preferred_language": language}
     )
     if consented:
-        profile.privacy_notice_version = settings.PRIVACY_NOTICE_VERSION
+        from home.privacy import current_version
+
+        profile.privacy_notice_version = current_version()
         profile.privacy_consented_at = timezone.now()
         profile.save(update_fields=["privacy_notice_version", "privacy_consented_at"])
     return profile

@@ -142,9 +142,9 @@ def cancel_event(event: Event):
         locked.state = EventState.CANCELLED
         locked.save(update_fields=["state", "updated_at"])
         replies = list(
-            locked.replies.exclude(status=ReplyStatus.CANCELLED).select_related(
-                "user__profile", "event"
-            )
+            locked.replies.exclude(status=ReplyStatus.CANCELLED)
+            .filter(user__isnull=False)
+            .select_related("user__profile", "event")
         )
     for reply in replies:
         email_member(

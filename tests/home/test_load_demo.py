@@ -128,6 +128,16 @@ def test_second_run_changes_nothing_and_says_so(demo_output):
     assert "  + " not in second_output
 
 
+def test_the_demo_publishes_a_privacy_notice_under_the_home_page(client, demo_output):
+    from home.models import PrivacyNoticePage
+
+    notice = PrivacyNoticePage.objects.get(locale=Locale.get_default())
+    assert notice.live and notice.get_parent().specific_class is HomePage
+    assert "+ privacy notice" in demo_output
+    response = client.get(notice.url, HTTP_HOST=DEMO_HOST)
+    assert response.status_code == 200 and "Information Commissioner" in response.text
+
+
 def test_demo_builds_one_home_page_one_index_and_four_programmes(demo_output):
     home = HomePage.objects.get(locale=Locale.get_default())
     index = ProgrammeIndexPage.objects.get(locale=Locale.get_default())

@@ -451,18 +451,23 @@ def test_the_download_holds_offer_wish_pairs_and_meeting_notes(
     assert exported["meetings"] == [{"met_on": "2025-03-01", "note": "First coffee"}]
 
 
-def test_deleting_an_account_deletes_its_mentoring(client, approved_member, another_member):
+def test_deleting_an_account_deletes_its_mentoring_but_keeps_the_meetings_counted(
+    client, approved_member, another_member
+):
     offer_mentoring(approved_member, note="Approved Viewer mentors")
     wish_for_mentor(approved_member, message="Approved Viewer looks")
-    pair = mentoring_pair(another_member, approved_member)
+    pair = mentoring_pair(another_member, approved_member, message="Dear Approved Viewer")
     mentoring.log_meeting(pair, another_member, date(2025, 3, 1), "Met Approved Viewer")
     other_pair = mentoring_pair(another_member, member("Someone Else"))
     client.force_login(approved_member)
     client.post(reverse("members:delete_account"), {"password": PASSWORD})
     assert not MentorOffer.objects.filter(note__contains="Approved Viewer").exists()
     assert not MentoringWish.objects.exists()
-    assert list(Mentorship.objects.all()) == [other_pair]
-    assert not MentoringMeeting.objects.exists()
+    # The pair stays, ended and without the leaver, so its meeting stays counted.
+    pair.refresh_from_db()
+    assert (pair.mentee, pair.status, pair.message) == (None, "ended", "")
+    assert set(Mentorship.objects.all()) == {pair, other_pair}
+    assert list(MentoringMeeting.objects.values_list("met_on", "note")) == [(date(2025, 3, 1), "")]
 
 
 # Live impact counters ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from home.demo import (
     DemoRun,
     ensure_accounts,
     ensure_home_translations,
+    ensure_privacy_notice_demo,
     ensure_shared_content,
     ensure_site_settings,
 )
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             ensure_accounts(run)
             ensure_site_settings(home)
             ensure_shared_content(run)
+            ensure_privacy_notice_demo(run)
             ensure_home_translations(run)
             # What setup_site builds too: the sections, the privacy notice page.
             ensure_sections(run)
