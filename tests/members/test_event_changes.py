@@ -41,8 +41,11 @@ def form_data(event: Event, **changes):
 
 @pytest.fixture
 def online_event(approved_member):
+    starts = (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0)
     event = EventFactory(
         organiser=approved_member,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
         format=EventFormat.ONLINE,
         venue="",
         area="",
