@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.dates import validate_plausible_date
 from programmes.admin_views import _no_store, _programme_for
 from programmes.models import AssessmentInvitation, RoundStage
 from programmes.services import assessments, attendance
@@ -24,6 +25,7 @@ class OpenRoundForm(forms.Form):
     closes_on = forms.DateField(
         label=gettext_lazy("Answers accepted until (last day)"),
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_plausible_date],
     )
 
 

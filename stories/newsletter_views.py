@@ -1,8 +1,19 @@
-"""Public newsletter pages: sign up, confirm, unsubscribe (one click, also by POST)."""
+"""Public newsletter pages: sign up, confirm, unsubscribe.
+
+Following a link changes nothing: the confirmation and unsubscribe links open a page
+with a button, and only its POST acts, so that mail scanners which fetch every link
+neither subscribe nor unsubscribe anyone. RFC 8058's one-click POST (from the
+List-Unsubscribe-Post header) still unsubscribes at once.
+
+Sign-ups are limited per client address and per email address, in the `shared` cache
+that every worker reads, so the form cannot be used to flood one inbox.
+"""
+
+import hashlib
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,7 +24,8 @@ from django.views.decorators.http import require_http_methods
 from home.client_address import client_address
 from stories.services import newsletter
 
-SIGNUPS_PER_HOUR = 5
+SIGNUPS_PER_HOUR = 5  # from one client address
+SIGNUPS_PER_EMAIL_PER_HOUR = 3  # confirmation emails to one email address
 
 
 class NewsletterSignupForm(forms.Form):
@@ -26,16 +38,26 @@ class NewsletterSignupForm(forms.Form):
     )
 
 
-def _over_limit(request) -> bool:
-    """At most a few sign-ups an hour from one address, so the form cannot spam anyone."""
-    key = f"newsletter-signup:{client_address(request)}"
+def _count(key: str) -> int:
+    """One more use of `key` this hour, counted in the cache every worker shares."""
+    cache = caches["shared"]
     cache.add(key, 0, timeout=3600)
     try:
-        count = cache.incr(key)
-    except ValueError:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > SIGNUPS_PER_HOUR
+        return 1
+
+
+def _over_limit(request) -> bool:
+    """At most a few sign-ups an hour from one client address."""
+    return _count(f"newsletter-signup:{client_address(request)}") > SIGNUPS_PER_HOUR
+
+
+def _address_over_limit(email: str) -> bool:
+    """At most a few confirmation emails an hour to one address, from anywhere."""
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    return _count(f"newsletter-signup-email:{digest}") > SIGNUPS_PER_EMAIL_PER_HOUR
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,9 +73,11 @@ def signup_view(request):
                 status=429,
             )
         if form.is_valid():
-            newsletter.request_subscription(
-                form.cleaned_data["email"], form.cleaned_data["language"]
-            )
+            # Over the per-address limit the reply is the same, and nothing is sent.
+            if not _address_over_limit(form.cleaned_data["email"]):
+                newsletter.request_subscription(
+                    form.cleaned_data["email"], form.cleaned_data["language"]
+                )
             return redirect(reverse("newsletter_signup") + "?sent=1")
     return TemplateResponse(
         request,
@@ -62,23 +86,27 @@ def signup_view(request):
     )
 
 
-def confirm_view(request, token):
-    subscriber = newsletter.confirm(token)
+def _message(request, state, subscriber):
     return TemplateResponse(
         request,
         "stories/newsletter/message.html",
-        {"state": "confirmed" if subscriber else "unknown", "subscriber": subscriber},
+        {"state": state if subscriber else "unknown", "subscriber": subscriber},
         status=200 if subscriber else 404,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_view(request, token):
+    """GET shows a button; its POST confirms the subscription."""
+    if request.method == "GET":
+        return _message(request, "confirm", newsletter.find(token))
+    return _message(request, "confirmed", newsletter.confirm(token))
 
 
 @csrf_exempt  # RFC 8058: mail apps POST "List-Unsubscribe=One-Click" without a token form
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request, token):
-    subscriber = newsletter.unsubscribe(token)
-    return TemplateResponse(
-        request,
-        "stories/newsletter/message.html",
-        {"state": "unsubscribed" if subscriber else "unknown", "subscriber": subscriber},
-        status=200 if subscriber else 404,
-    )
+    """GET shows a button; a POST (the button, or a mail app's one click) unsubscribes."""
+    if request.method == "GET":
+        return _message(request, "unsubscribe", newsletter.find(token))
+    return _message(request, "unsubscribed", newsletter.unsubscribe(token))

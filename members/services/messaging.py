@@ -4,6 +4,8 @@ revealed, limited per hour, and never to or from someone who blocked the other."
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -35,11 +37,15 @@ def send_message(sender, recipient_profile, body: str) -> MemberMessage:
     recipient = recipient_profile.user
     if is_blocked_either_way(sender, recipient):
         raise MessageRefused(_("You cannot send messages to this member."))
-    if messages_left_this_hour(sender) <= 0:
-        raise MessageRefused(
-            _("You have sent a lot of messages in the last hour. Please try again later.")
-        )
-    message = MemberMessage.objects.create(sender=sender, recipient=recipient, body=body)
+    # Count and store in one transaction that holds the sender's row: simultaneous
+    # posts queue up behind it, so twelve at once against a limit of five store five.
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=sender.pk).first()
+        if messages_left_this_hour(sender) <= 0:
+            raise MessageRefused(
+                _("You have sent a lot of messages in the last hour. Please try again later.")
+            )
+        message = MemberMessage.objects.create(sender=sender, recipient=recipient, body=body)
     sender_profile = sender.profile
     email_member(
         recipient,

@@ -58,6 +58,11 @@ def request_subscription(email: str, language: str) -> Subscriber:
     return subscriber
 
 
+def find(token: str) -> Subscriber | None:
+    """The subscriber a confirmation or unsubscribe link names, changing nothing."""
+    return Subscriber.objects.filter(token=token).first()
+
+
 def confirm(token: str) -> Subscriber | None:
     subscriber = Subscriber.objects.filter(token=token).first()
     if subscriber is None:

@@ -41,8 +41,11 @@ def form_data(event: Event, **changes):
 
 @pytest.fixture
 def online_event(approved_member):
+    starts = (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0)
     event = EventFactory(
         organiser=approved_member,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
         format=EventFormat.ONLINE,
         venue="",
         area="",
@@ -177,14 +180,15 @@ def test_raising_the_capacity_gives_places_to_the_waitlist_in_order(
         newcomer.pk: ReplyStatus.WAITLISTED,
     }
     assert outcome.reply.status == ReplyStatus.WAITLISTED
-    promoted_to = sorted(m.to[0] for m in mail.outbox if "waitlist" in m.body)
+    promoted_to = sorted(m.to[0] for m in mail.outbox if "you now have a place" in m.body)
     assert promoted_to == sorted([second.email, third.email])
 
 
 def test_staff_raising_the_capacity_in_the_admin_promotes_the_waitlist(client, home_page):
     from tests.members.factories import UserFactory
 
-    event = EventFactory(capacity=1)
+    starts = (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0)
+    event = EventFactory(capacity=1, starts_at=starts, ends_at=starts + timedelta(hours=2))
     first, second = (ProfileFactory().user for _ in range(2))
     rsvp.reserve_place(event, first)
     rsvp.reserve_place(event, second)

@@ -353,3 +353,15 @@ def test_a_members_data_download_holds_their_own_answers(programme, skills, coho
     assert data["self_assessment"] == [
         {"programme": "Speak Up", "round": "start", "ratings": {"Public speaking": 4}}
     ]
+
+
+def test_a_round_closing_in_year_9999_is_refused_on_the_field(client, programme, cohort, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post(
+        rounds_url(programme), {"action": "open", "stage": "start", "closes_on": "9999-12-31"}
+    )
+
+    assert response.status_code < 500
+    assert "Enter a date between the years 1900 and 2100." in response.text
+    assert not SkillAssessmentRound.objects.exists()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -39,7 +39,12 @@ def test_double_opt_in_confirms_only_after_the_link(client, db):
         "<http://testserver/newsletter/unsubscribe/"
     )
 
-    assert client.get(link_in(message, "confirm")).status_code == 200
+    page = client.get(link_in(message, "confirm"))
+    assert page.status_code == 200
+    assert "Confirm my subscription" in page.text
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"  # following the link alone changes nothing
+    assert client.post(link_in(message, "confirm")).status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == "confirmed"
 
@@ -57,15 +62,15 @@ def test_same_address_twice_never_makes_two_rows_and_resubscribing_works(client,
     sign_up(client, email="Reader@Example.org")
     assert Subscriber.objects.count() == 1
     subscriber = Subscriber.objects.get()
-    client.get(reverse("newsletter_confirm", args=[subscriber.token]))
-    client.get(reverse("newsletter_unsubscribe", args=[subscriber.token]))
+    client.post(reverse("newsletter_confirm", args=[subscriber.token]))
+    client.post(reverse("newsletter_unsubscribe", args=[subscriber.token]))
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed"
 
     sign_up(client)
     subscriber.refresh_from_db()
     assert subscriber.status == "pending"
-    client.get(link_in(mail.outbox[-1], "confirm"))
+    client.post(link_in(mail.outbox[-1], "confirm"))
     subscriber.refresh_from_db()
     assert subscriber.status == "confirmed"
     assert Subscriber.objects.count() == 1
@@ -85,6 +90,50 @@ def test_one_click_unsubscribe_by_post_without_csrf(db):
     assert response.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed"
+
+
+def test_a_mail_scanner_following_every_link_changes_nothing(client, db):
+    """Scanners fetch each link of an email (GET, also HEAD); only the button acts."""
+    sign_up(client)
+    message = mail.outbox[0]
+    subscriber = Subscriber.objects.get()
+    for name in ("confirm", "unsubscribe"):
+        assert client.get(link_in(message, name)).status_code == 200
+        assert client.head(link_in(message, name)).status_code in (200, 405)
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"
+
+    subscriber.status = "confirmed"
+    subscriber.save()
+    page = client.get(reverse("newsletter_unsubscribe", args=[subscriber.token]))
+    assert "<form" in page.text and "Unsubscribe</button>" in page.text
+    subscriber.refresh_from_db()
+    assert subscriber.status == "confirmed"
+    client.post(reverse("newsletter_unsubscribe", args=[subscriber.token]))
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+
+
+def test_one_address_gets_few_confirmation_emails_whoever_asks(client, db):
+    """A per-address limit as well as per client: sign-ups from many addresses for one
+    inbox stop after three emails, and the page answers the same."""
+    from django.test import Client
+
+    for number in range(6):
+        other = Client(REMOTE_ADDR=f"192.0.2.{number + 1}")
+        response = sign_up(other, email="victim@example.org")
+        assert response.status_code == 302
+        assert response["Location"].endswith("?sent=1")
+    assert len(mail.outbox) == 3
+    assert Subscriber.objects.count() == 1
+
+
+def test_the_sign_up_limit_holds_for_every_worker(client, db):
+    """Each gunicorn worker has its own default cache: the count lives in the shared one."""
+    for number in range(5):
+        assert sign_up(client, email=f"w{number}@example.org").status_code == 302
+        caches["default"].clear()  # the next request reaches a worker that saw none
+    assert sign_up(client, email="w6@example.org").status_code == 429
 
 
 def test_sign_up_is_rate_limited(client, db):
