@@ -21,6 +21,7 @@ from every worker's cache on the next request, not after `PAGE_CACHE_SECONDS`.
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 from contextvars import ContextVar
@@ -115,7 +116,7 @@ class SiteFrame:
     locale_codes: dict[int, str]
     # Language code -> the site's live root page in that language (specific).
     roots: dict[str, Page]
-    # Language code -> the live children of that language's root (plain Page objects).
+    # Language code -> the live children of that language's root (specific pages).
     children: dict[str, list[Page]] = field(default_factory=dict)
     # Tree paths of pages with view restrictions: everything under them is private.
     restricted_paths: tuple[str, ...] = ()
@@ -140,11 +141,17 @@ class SiteFrame:
         """The default root's children, each in `language_code` where translated."""
         code = language_code or self.default_language
         translated = {page.translation_key: page for page in self.children.get(code, [])}
-        return [
-            translated.get(page.translation_key, page)
-            for page in self.children.get(self.default_language, [])
-            if self.is_public(page)
-        ]
+        children = []
+        for page in self.children.get(self.default_language, []):
+            if not self.is_public(page):
+                continue
+            version = translated.get(page.translation_key)
+            if version is None and code != self.default_language:
+                # Shown in the source language at the reader's URL (home.i18n.mark_fallback).
+                version = copy.copy(page)
+                version.fallback_language = code
+            children.append(version or page)
+        return children
 
 
 def build_frame(site: Site) -> SiteFrame:
@@ -169,7 +176,9 @@ def build_frame(site: Site) -> SiteFrame:
     for page in versions:
         path_q |= Q(path__startswith=page.path, depth=page.depth + 1)
     children: dict[str, list[Page]] = {}
-    for page in Page.objects.live().filter(path_q).order_by("path"):
+    # Specific, so a section shown as a fallback keeps the reader's language in its URL
+    # (home.i18n.ReaderLanguageUrlMixin); read once per content version.
+    for page in Page.objects.live().filter(path_q).order_by("path").specific():
         children.setdefault(codes.get(page.locale_id, ""), []).append(page)
     restricted = tuple(
         PageViewRestriction.objects.values_list("page__path", flat=True).order_by("page__path")

@@ -87,9 +87,26 @@ def default_locale_version(page, request=None):
     return source or page
 
 
+def mark_fallback(page, language_code: str | None, request=None):
+    """Mark `page` as shown to a reader of `language_code` in its own (source) language,
+    because it has no live translation in theirs. Its URL then stays at the reader's
+    language prefix (`ReaderLanguageUrlMixin`), and templates mark it `lang`/`dir` and
+    say it is not yet translated. Nothing happens when the languages are the same."""
+    if page is None or not language_code or getattr(page, "locale_id", None) is None:
+        return page
+    try:
+        code = get_supported_content_language_variant(language_code)
+    except LookupError:
+        return page
+    if page_language(page, request) != code:
+        page.fallback_language = language_code
+    return page
+
+
 def localize_pages(pages, request=None) -> list:
     """Each page in the reader's language where a live translation exists, otherwise
-    as given. One query for the whole list (plus one per page type for `.specific`)."""
+    as given, marked as a fallback (so it links to the reader's language's URL). One
+    query for the whole list (plus one per page type for `.specific`)."""
     pages = list(pages)
     locale_id = active_locale_id(request)
     keys = {page.translation_key for page in pages if page.locale_id != locale_id}
@@ -106,8 +123,46 @@ def localize_pages(pages, request=None) -> list:
         version = translated.get(page.translation_key, page)
         if version is not page:
             _share_prefetched(page, version)
+        else:
+            mark_fallback(page, translation.get_language(), request)
         localized.append(version)
     return localized
+
+
+class ReaderLanguageUrlMixin:
+    """Pages shown as a fallback (`mark_fallback`) keep the reader's language in their
+    URL: an untranslated story listed on /zh-hant/stories/ links to
+    /zh-hant/stories/…, where it is served in English, marked so, instead of sending
+    the reader to /en/. Every other page's URL is Wagtail's."""
+
+    fallback_language: str | None = None
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if not self.fallback_language or not parts or parts[2] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, _in_fallback_language(self, page_path, request)
+
+
+def _in_fallback_language(page, page_path: str, request=None) -> str:
+    language = getattr(page, "fallback_language", None)
+    prefix = f"/{page_language(page, request)}/"
+    if language and page_path.startswith(prefix):
+        return f"/{language}/{page_path[len(prefix) :]}"
+    return page_path
+
+
+def reader_url(page, request=None) -> str | None:
+    """`page.get_url()`, kept in the reader's language for a fallback, also for plain
+    `Page` objects (the menu's), which lack `ReaderLanguageUrlMixin`."""
+    if isinstance(page, ReaderLanguageUrlMixin) or not getattr(page, "fallback_language", None):
+        return page.get_url(request)
+    parts = page.get_url_parts(request)
+    if not parts or parts[2] is None:
+        return page.get_url(request)
+    url = page.get_url(request)
+    return url[: -len(parts[2])] + _in_fallback_language(page, parts[2], request)
 
 
 def _share_prefetched(source, version):

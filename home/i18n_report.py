@@ -305,6 +305,23 @@ def own_content_words(language: str) -> set[str]:
         words |= latin_words(BeautifulSoup(text, "html.parser").get_text(" "))
     for text in vocabulary_names(language).values():
         words |= latin_words(text)
+    return words | calendar_words(language)
+
+
+def calendar_words(language: str) -> set[str]:
+    """The language's own names of months and weekdays, wide and abbreviated, as CLDR
+    writes them in its dates ("oct." is Romanian too, not only English)."""
+    from babel import Locale as BabelLocale
+
+    from home.l10n import babel_locale_name
+
+    locale = BabelLocale.parse(babel_locale_name(language))
+    words: set[str] = set()
+    for names in (locale.months, locale.days):
+        for context in names.values():
+            for width in context.values():
+                for name in width.values():
+                    words |= latin_words(name)
     return words
 
 

@@ -26,7 +26,7 @@ from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from home.frame import frame_for_request
-from home.i18n import safe_next_url
+from home.i18n import mark_fallback, safe_next_url
 from home.search import SearchHits, search_pages, searchable_types
 
 logger = logging.getLogger(__name__)
@@ -49,8 +49,8 @@ def search_view(request):
     counts, shown = [], []
     if query:
         for searchable in types:
-            found = search_pages(query, searchable)
-            count = found.count()
+            found = search_pages(query, searchable, request)
+            count = len(found)
             counts.append((searchable, count))
             if not chosen or chosen == searchable.key:
                 shown.append((searchable, found, count))
@@ -113,8 +113,25 @@ def serve_page(request, path):
 
 
 def route_in_frame(frame, request, path):
-    root = frame.root_for(translation.get_language())
+    """The page at `path` in the reader's language; where that language has no live
+    version of it, the source page at the same address (never a 404 for content that
+    exists in the default language). A page shown that way is marked as a fallback, so
+    its links stay in the reader's language and the page says it is not yet translated.
+    Only live, public pages are routed either way: a draft or an unpublished story
+    (consent withdrawn) is found in no language."""
+    language = translation.get_language()
+    root = frame.root_for(language)
     components = [component for component in path.split("/") if component]
+    result = _route_under(root, request, components)
+    default_root = frame.root_for(settings.LANGUAGE_CODE)
+    if result is None and root.pk != default_root.pk:
+        result = _route_under(default_root, request, components)
+    if result is not None:
+        mark_fallback(result[0], language, request)
+    return result
+
+
+def _route_under(root, request, components):
     try:
         if not components:
             return root.route(request, [])

@@ -12,9 +12,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import PagesSitemap
 from home.views import healthz, robots_txt, search_view, serve_page, switch_language
 from programmes.participant_views import monitoring_view, skill_assessment_view
 from programmes.views import apply_view, offer_view, programme_calendar_view
@@ -30,7 +30,7 @@ urlpatterns = [
     path("newsletter/", signup_view, name="newsletter_signup"),
     path("newsletter/confirm/<str:token>/", confirm_view, name="newsletter_confirm"),
     path("newsletter/unsubscribe/<str:token>/", unsubscribe_view, name="newsletter_unsubscribe"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("language/<str:language_code>/", switch_language, name="switch_language"),
     # For load balancers: the database (and the shared cache) answer.

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.frame import FrameViewRestrictionsMixin
-from home.i18n import localize_objects
+from home.i18n import ReaderLanguageUrlMixin, localize_objects
 from home.sections import home_page_sections
 
 # What every page type translates and synchronises of Wagtail's own fields.
@@ -23,7 +23,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class HomePage(FrameViewRestrictionsMixin, Page):
+class HomePage(ReaderLanguageUrlMixin, FrameViewRestrictionsMixin, Page):
     """The site's front door.
 
     Other apps add sections (open programmes, latest stories, upcoming events) through

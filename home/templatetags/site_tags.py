@@ -13,6 +13,7 @@ from home.i18n import (
     language_links,
     live_translations,
     page_language,
+    reader_url,
 )
 from home.localized import reader_language, same_language
 
@@ -130,7 +131,7 @@ def main_menu(context):
         pages = [page for page in frame.localized_children(get_language()) if page.show_in_menus]
         path = request.path
         for page in pages:
-            url = page.get_url(request)
+            url = reader_url(page, request)
             items.append(
                 {
                     "title": page.title,

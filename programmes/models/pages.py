@@ -28,7 +28,13 @@ from home.areas import AREA_CHOICES, area_label
 from home.blocks import BaseStreamBlock
 from home.dates import validate_plausible_date
 from home.frame import FrameViewRestrictionsMixin, public
-from home.i18n import default_locale_version, localize_objects, localize_pages, page_language
+from home.i18n import (
+    ReaderLanguageUrlMixin,
+    default_locale_version,
+    localize_objects,
+    localize_pages,
+    page_language,
+)
 from home.impact import count_figures
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
@@ -50,7 +56,7 @@ class DeliveryMode(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid: in person and online")
 
 
-class ProgrammeIndexPage(FrameViewRestrictionsMixin, SectionIndexPage):
+class ProgrammeIndexPage(ReaderLanguageUrlMixin, FrameViewRestrictionsMixin, SectionIndexPage):
     """Lists programmes, open ones first, with filters that need no JavaScript."""
 
     subpage_types = ["programmes.ProgrammePage"]
@@ -81,7 +87,7 @@ class ProgrammeIndexPage(FrameViewRestrictionsMixin, SectionIndexPage):
         return context
 
 
-class ProgrammePage(FrameViewRestrictionsMixin, Page):
+class ProgrammePage(ReaderLanguageUrlMixin, FrameViewRestrictionsMixin, Page):
     """One programme: what it teaches, when it meets, and how to apply."""
 
     summary = models.CharField(

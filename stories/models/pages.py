@@ -31,7 +31,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.frame import FrameViewRestrictionsMixin, public
-from home.i18n import default_locale_version, localize_pages, page_language
+from home.i18n import (
+    ReaderLanguageUrlMixin,
+    default_locale_version,
+    localize_pages,
+    page_language,
+)
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
 from stories.blocks import StoryBodyBlock
@@ -60,7 +65,9 @@ def listed_stories(queryset):
     )
 
 
-class StoryIndexPage(FrameViewRestrictionsMixin, RoutablePageMixin, SectionIndexPage):
+class StoryIndexPage(
+    ReaderLanguageUrlMixin, FrameViewRestrictionsMixin, RoutablePageMixin, SectionIndexPage
+):
     """Lists stories, news and newsletters with filters, and serves their feeds."""
 
     subpage_types = ["stories.StoryPage"]
@@ -119,7 +126,7 @@ class StoryIndexPage(FrameViewRestrictionsMixin, RoutablePageMixin, SectionIndex
         return context
 
 
-class StoryPage(FrameViewRestrictionsMixin, Page):
+class StoryPage(ReaderLanguageUrlMixin, FrameViewRestrictionsMixin, Page):
     """A participant story, a news item or a newsletter.
 
     A participant story is published only with that person's recorded consent;
