@@ -215,7 +215,9 @@ def deliver(email_id: int) -> str:
     )
     if not claimed:
         return "not waiting"  # sent, failed, dropped or deleted, or another worker has it
-    email = OutgoingEmail.objects.get(pk=email_id)
+    email = OutgoingEmail.objects.filter(pk=email_id).first()
+    if email is None:
+        return "not waiting"  # its account was deleted meanwhile
     email.attempts += 1
     if _address_deleted_since(email):
         _finish(email, EmailStatus.DROPPED, reason="The account was deleted.")
