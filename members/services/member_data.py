@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail import hooks
 
+from home.emails import forget_address
 from members.models import (
     AuditAction,
     Event,
@@ -169,5 +170,8 @@ def delete_member(user):
     MemberMessage.objects.filter(sender=user).delete()
     MemberMessage.objects.filter(recipient=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
+    # Nothing still waiting goes to the address, such as the "given up" emails the
+    # hooks above queued while giving up the member's places.
+    forget_address(user.email)
     user.delete()
     audit.record(AuditAction.DELETED, actor=None, subject_id=user_id)
