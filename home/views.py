@@ -16,6 +16,7 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
+from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -25,6 +26,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from home.cache import cache_is_failing
 from home.frame import frame_for_request
 from home.i18n import safe_next_url
 from home.search import SearchHits, search_pages, searchable_types
@@ -172,6 +174,19 @@ def _cache_answers() -> bool:
     except Exception:  # any backend failure means "not healthy"; logged, never shown
         logger.warning("healthz: the cache does not answer", exc_info=True)
         return False
+
+
+def rate_limited(request):
+    """allauth's answer to a rate-limited request (ROOT_URLCONF.handler429). While Redis
+    does not answer nothing can be counted, so the limited actions are refused for
+    everyone (home/cache.py): then say so, as a 503 to try again shortly, rather than
+    blame the visitor for attempts they did not make."""
+    if cache_is_failing():
+        response = render(request, "home/paused.html", status=503)
+        response["Retry-After"] = "60"
+        add_never_cache_headers(response)
+        return response
+    return render(request, "429.html", status=429)
 
 
 def server_error(request):

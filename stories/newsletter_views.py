@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.cache import cache_is_failing
 from home.client_address import client_address
+from home.views import rate_limited
 from stories.services import newsletter
 
 SIGNUPS_PER_HOUR = 5
@@ -27,12 +29,16 @@ class NewsletterSignupForm(forms.Form):
 
 
 def _over_limit(request) -> bool:
-    """At most a few sign-ups an hour from one address, so the form cannot spam anyone."""
+    """At most a few sign-ups an hour from one address, so the form cannot spam anyone.
+    While the cache does not answer (Redis down, home/cache.py) nothing can be counted,
+    so every sign-up is refused until it does."""
     key = f"newsletter-signup:{client_address(request)}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)
     except ValueError:
+        if cache_is_failing():
+            return True
         cache.set(key, 1, timeout=3600)
         count = 1
     return count > SIGNUPS_PER_HOUR
@@ -44,6 +50,8 @@ def signup_view(request):
     form = NewsletterSignupForm(request.POST or None, initial={"language": "en"})
     if request.method == "POST":
         if _over_limit(request):
+            if cache_is_failing():
+                return rate_limited(request)
             return TemplateResponse(
                 request,
                 "stories/newsletter/signup.html",
