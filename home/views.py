@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from home import task_queue
 from home.cache import cache_is_failing
 from home.frame import frame_for_request
 from home.i18n import safe_next_url
@@ -147,13 +148,18 @@ def healthz(request):
     if settings.REDIS_URL:
         checks["cache"] = _cache_answers()
     healthy = all(checks.values())
-    return JsonResponse(
-        {
-            "status": "ok" if healthy else "unavailable",
-            "checks": {name: "ok" if passed else "failing" for name, passed in checks.items()},
-        },
-        status=200 if healthy else 503,
-    )
+    body = {
+        "status": "ok" if healthy else "unavailable",
+        "checks": {name: "ok" if passed else "failing" for name, passed in checks.items()},
+    }
+    if checks["database"] and task_queue.queue_kind():
+        # A late queue (the worker is down) is reported, not a 503: this app server
+        # still serves, and taking every one out of the load balancer for it would
+        # turn a delay of emails into an outage of the site.
+        body["checks"]["tasks"], body["oldest_waiting_task_seconds"] = _tasks_on_time()
+        if healthy and body["checks"]["tasks"] != "ok":
+            body["status"] = "degraded"
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 def _database_answers() -> bool:
@@ -164,6 +170,18 @@ def _database_answers() -> bool:
     except DatabaseError:
         logger.warning("healthz: the database does not answer", exc_info=True)
         return False
+
+
+def _tasks_on_time() -> tuple[str, int]:
+    """("ok" | "late" | "failing", the oldest due task's wait in whole seconds)."""
+    try:
+        waited = task_queue.oldest_waiting_seconds()
+    except Exception:  # a queue that cannot be read (Redis for RQ) is failing; logged
+        logger.warning("healthz: the task queue cannot be read", exc_info=True)
+        return "failing", 0
+    if waited is None:
+        return "ok", 0
+    return ("late" if waited > settings.TASKS_LATE_AFTER_SECONDS else "ok"), int(waited)
 
 
 def _cache_answers() -> bool:

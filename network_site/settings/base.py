@@ -357,6 +357,11 @@ MIDDLEWARE += ["members.middleware.StaffMFAMiddleware"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # ---------------------------------------------------------------------------------------
+# The task queue's health (issue 16 §3): /healthz says "tasks": "late" once the oldest
+# task that could run has waited longer than this (the worker is down or behind).
+TASKS_LATE_AFTER_SECONDS = env_int("TASKS_LATE_AFTER_SECONDS", 300)
+
+# ---------------------------------------------------------------------------------------
 # Performance (issue 9): the site frame and the anonymous page cache. Documented in the
 # README. Both live in the default cache, retired by the version in the shared one.
 # ---------------------------------------------------------------------------------------
