@@ -32,3 +32,27 @@ def home_page(db):
 @pytest.fixture
 def programme_index(home_page):
     return ProgrammeIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run as soon as they are queued (Django's immediate backend) instead of
+    waiting in the database queue for a worker, as they do in every other test."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def deliver_emails(immediate_tasks, monkeypatch):
+    """Emails arrive in `mail.outbox` as they would in the member's inbox: each request
+    of the test client commits, as a real one does, so the sends it queued with
+    `transaction.on_commit` run then, at once. Code called outside a request is wrapped
+    in `django_capture_on_commit_callbacks(execute=True)` by its test."""
+    from django.test import Client, TestCase
+
+    request = Client.request
+
+    def committing_request(self, **kwargs):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return request(self, **kwargs)
+
+    monkeypatch.setattr(Client, "request", committing_request)
