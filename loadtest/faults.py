@@ -372,7 +372,6 @@ def main(argv=None):
         DATABASE_URL=f"{SERVER}/{DATABASE}",
         VAR_DIR=str(VAR),
         REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}/0",
-        DRILL_SMTP_PORT=str(SMTP_PORT),
         TASKS_BACKEND="database",
         MEMBER_MESSAGES_PER_HOUR="1000000",
         PAGE_CACHE_ENABLED="true",
@@ -398,6 +397,8 @@ def main(argv=None):
     people, event_id = prepare(args.members)
     apply_path, pages = open_programme_paths()
     print(f"    ready in {time.monotonic() - began:.0f} s", flush=True)
+    # Only now: loading the demo sends emails of its own, before any SMTP server runs.
+    os.environ["DRILL_SMTP_PORT"] = str(SMTP_PORT)
     try:
         redis.start()
         smtp.start()

@@ -44,7 +44,7 @@ def test_healthz_checks_the_shared_cache_when_one_is_configured(client, db, sett
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json()["checks"] == {"database": "ok", "cache": "ok"}
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "tasks": "ok"}
 
     def broken_set(*args, **kwargs):
         raise ConnectionError("redis://secret@10.0.0.8 refused")
@@ -52,7 +52,7 @@ def test_healthz_checks_the_shared_cache_when_one_is_configured(client, db, sett
     monkeypatch.setattr(home.views.cache, "set", broken_set)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "failing"}
+    assert response.json()["checks"] == {"database": "ok", "cache": "failing", "tasks": "ok"}
     assert "secret" not in response.text
 
 
@@ -110,9 +110,7 @@ def test_healthz_says_tasks_ok_when_no_task_waits(client, db, database_queue):
     assert response.json()["oldest_waiting_task_seconds"] == 0
 
 
-def test_healthz_says_tasks_late_once_a_task_waited_past_the_threshold(
-    client, db, database_queue
-):
+def test_healthz_says_tasks_late_once_a_task_waited_past_the_threshold(client, db, database_queue):
     _enqueue_waiting(seconds_ago=60)
     body = client.get("/healthz").json()
     assert body["checks"]["tasks"] == "ok"
