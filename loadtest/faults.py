@@ -22,6 +22,7 @@ import itertools
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -61,6 +62,7 @@ PLANS = {
 SMTP_OUTAGE = 20
 REDIS_OUTAGE = 10
 _addresses = itertools.count(1)
+RADIO = re.compile(r'<input[^>]*type="radio"[^>]*name="([^"]+)"[^>]*value="([^"]*)"')
 
 
 def wait_for_port(port, seconds=15) -> bool:
@@ -239,6 +241,11 @@ class Newcomer:
             elif not value:
                 value = "Drill answer"
             data.append((name, value))
+        chosen = {name for name, _value in data}
+        for name, value in RADIO.findall(page.text):
+            if name not in chosen:  # a required choice: take its first option
+                data.append((name, value))
+                chosen.add(name)
         data.append(("consent", "on"))
         response = self.request("POST", self.apply_path, data)
         ok = self.succeeded(response, "apply", "sent=1")
