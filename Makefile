@@ -12,7 +12,9 @@
 #   make i18n-report  how much of each demo page is still unmarked English, per language
 #   make bench  performance benchmark: queries, latency, req/s, Lighthouse -> var/bench/report.md
 #   make loadtest  members replying, messaging and editing at once on gunicorn + PostgreSQL
-#   make drill  the same load while PostgreSQL is stopped and started again (not in CI)
+#   make drill  faults under load: SMTP stopped 20 s, then Redis 10 s (own servers on
+#               loopback, worker running); then PostgreSQL stopped and started (not in CI)
+#   make drill-short  the SMTP and Redis drill in a few minutes (CI runs it)
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
@@ -21,8 +23,8 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo worker test test-browser lint audit install check migrate serve clean messages bench \
-	loadtest drill lock lock-check deploy-check i18n-report
+.PHONY: demo worker test test-browser lint audit install check migrate serve clean messages \
+	bench loadtest drill drill-short lock lock-check deploy-check i18n-report
 
 # The exact versions and hashes of requirements-dev.lock (production's requirements.lock
 # plus the dev tools), then the site itself without resolving anything again.
@@ -102,8 +104,15 @@ loadtest: install
 	@$(PY) -m loadtest $(LOADTEST_ARGS)
 
 drill: install
-	@echo "==> Fault drill: the load test while PostgreSQL is stopped for 10 s and started again"
+	@echo "==> Fault drill 1: members and newcomers on gunicorn with the task worker, an SMTP"
+	@echo "    server (127.0.0.1:8462) stopped for 20 s, then Redis (127.0.0.1:8461) for 10 s"
+	@$(PY) -m loadtest.faults $(DRILL_ARGS)
+	@echo "==> Fault drill 2: the load test while PostgreSQL is stopped for 10 s and started again"
 	@$(PY) -m loadtest --drill --seconds 60 $(LOADTEST_ARGS)
+
+drill-short: install
+	@echo "==> Short fault drill: SMTP stopped for 20 s, then Redis for 10 s, under load"
+	@$(PY) -m loadtest.faults --short $(DRILL_ARGS)
 
 deploy-check: install
 	@echo "==> deploy/: nginx -t on the site file, systemd-analyze verify on the units, then"

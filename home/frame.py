@@ -36,6 +36,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from home.cache import cache_is_failing
+
 logger = logging.getLogger(__name__)
 
 CONTENT_VERSION_KEY = "acn:content-version"
@@ -45,6 +47,8 @@ FRAME_TIMEOUT = 60 * 60 * 24
 
 _current_frame: ContextVar[SiteFrame | None] = ContextVar("acn_site_frame", default=None)
 _last_version = 0
+# Set when this process saw the shared cache fail: raise the version once it answers.
+_retire_when_back = False
 
 
 def _shared_cache():
@@ -66,9 +70,10 @@ def _new_version() -> int:
 def content_version(request=None) -> int | None:
     """The current content version, read once per request (kept on `request`).
 
-    None when the shared cache cannot be read (its directory is gone bad, or its files
-    belong to another system user): then no page is served from or kept in the cache,
-    since nothing could tell whether it is current. Slower, never stale."""
+    None when the shared cache cannot be read (its directory is gone bad, its files
+    belong to another system user, or Redis does not answer): then no page is served
+    from or kept in the cache, since nothing could tell whether it is current. Slower,
+    never stale."""
     if request is not None and hasattr(request, "_acn_content_version"):
         return request._acn_content_version
     try:
@@ -81,9 +86,22 @@ def content_version(request=None) -> int | None:
     return version
 
 
-def _read_or_start_version() -> int:
+def _read_or_start_version() -> int | None:
+    """None while Redis does not answer (home/cache.py). A change made meanwhile could
+    not raise the version, so the first read once Redis answers again raises it: the
+    pages cached before the outage never come back."""
+    global _retire_when_back  # one flag per process, by design
     shared = _shared_cache()
     version = shared.get(CONTENT_VERSION_KEY)
+    if cache_is_failing(SHARED_CACHE):
+        _retire_when_back = True
+        return None
+    if _retire_when_back:
+        _retire_when_back = False
+        _store_new_version()
+        version = shared.get(CONTENT_VERSION_KEY)
+        if version is None:
+            return None
     if version is None:
         version = _new_version()
         if not shared.add(CONTENT_VERSION_KEY, version, timeout=None):
@@ -92,7 +110,10 @@ def _read_or_start_version() -> int:
 
 
 def _store_new_version() -> None:
+    global _retire_when_back  # one flag per process, by design
     _shared_cache().set(CONTENT_VERSION_KEY, _new_version(), timeout=None)
+    if cache_is_failing(SHARED_CACHE):
+        _retire_when_back = True
 
 
 def bump_content_version() -> None:

@@ -16,6 +16,7 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
+from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -25,6 +26,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from home import task_queue
+from home.cache import cache_is_failing
 from home.frame import frame_for_request
 from home.i18n import mark_fallback, safe_next_url
 from home.search import SearchHits, search_pages, searchable_types
@@ -162,13 +165,18 @@ def healthz(request):
     if settings.REDIS_URL:
         checks["cache"] = _cache_answers()
     healthy = all(checks.values())
-    return JsonResponse(
-        {
-            "status": "ok" if healthy else "unavailable",
-            "checks": {name: "ok" if passed else "failing" for name, passed in checks.items()},
-        },
-        status=200 if healthy else 503,
-    )
+    body = {
+        "status": "ok" if healthy else "unavailable",
+        "checks": {name: "ok" if passed else "failing" for name, passed in checks.items()},
+    }
+    if checks["database"] and task_queue.queue_kind():
+        # A late queue (the worker is down) is reported, not a 503: this app server
+        # still serves, and taking every one out of the load balancer for it would
+        # turn a delay of emails into an outage of the site.
+        body["checks"]["tasks"], body["oldest_waiting_task_seconds"] = _tasks_on_time()
+        if healthy and body["checks"]["tasks"] != "ok":
+            body["status"] = "degraded"
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 def _database_answers() -> bool:
@@ -181,6 +189,18 @@ def _database_answers() -> bool:
         return False
 
 
+def _tasks_on_time() -> tuple[str, int]:
+    """("ok" | "late" | "failing", the oldest due task's wait in whole seconds)."""
+    try:
+        waited = task_queue.oldest_waiting_seconds()
+    except Exception:  # a queue that cannot be read (Redis for RQ) is failing; logged
+        logger.warning("healthz: the task queue cannot be read", exc_info=True)
+        return "failing", 0
+    if waited is None:
+        return "ok", 0
+    return ("late" if waited > settings.TASKS_LATE_AFTER_SECONDS else "ok"), int(waited)
+
+
 def _cache_answers() -> bool:
     key = "healthz:probe"
     try:
@@ -189,6 +209,19 @@ def _cache_answers() -> bool:
     except Exception:  # any backend failure means "not healthy"; logged, never shown
         logger.warning("healthz: the cache does not answer", exc_info=True)
         return False
+
+
+def rate_limited(request):
+    """allauth's answer to a rate-limited request (ROOT_URLCONF.handler429). While Redis
+    does not answer nothing can be counted, so the limited actions are refused for
+    everyone (home/cache.py): then say so, as a 503 to try again shortly, rather than
+    blame the visitor for attempts they did not make."""
+    if cache_is_failing():
+        response = render(request, "home/paused.html", status=503)
+        response["Retry-After"] = "60"
+        add_never_cache_headers(response)
+        return response
+    return render(request, "429.html", status=429)
 
 
 def server_error(request):

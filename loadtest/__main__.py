@@ -46,12 +46,13 @@ def pg_address():
     return parts.hostname or "127.0.0.1", parts.port or 5432
 
 
-def recreate_database():
+def recreate_database(name=DATABASE):
+    """Drop and create `name` (acn_load, or the fault drill's acn_drill), nothing else."""
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DATABASE}")
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
 
 
 def prepare(members: int):

@@ -39,6 +39,9 @@ urlpatterns = [
 
 # A database that cannot be reached answers 503 "try again shortly", not 500.
 handler500 = "home.views.server_error"
+# allauth's rate limits (sign-up, password reset, applications) answer through this; it
+# tells "too many attempts" from "cannot count right now" (Redis down).
+handler429 = "home.views.rate_limited"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.cache import cache_is_failing
 from home.client_address import client_address
+from home.views import rate_limited
 from stories.services import newsletter
 
 SIGNUPS_PER_HOUR = 5  # from one client address
@@ -38,26 +40,32 @@ class NewsletterSignupForm(forms.Form):
     )
 
 
-def _count(key: str) -> int:
-    """One more use of `key` this hour, counted in the cache every worker shares."""
+def _count(key: str) -> int | None:
+    """One more use of `key` this hour, counted in the cache every worker shares; None
+    while that cache does not answer (Redis down, home/cache.py): nothing can be counted."""
     cache = caches["shared"]
     cache.add(key, 0, timeout=3600)
     try:
         return cache.incr(key)
-    except ValueError:  # expired between add and incr
+    except ValueError:  # expired between add and incr, or the cache is failing
+        if cache_is_failing("shared"):
+            return None
         cache.set(key, 1, timeout=3600)
         return 1
 
 
 def _over_limit(request) -> bool:
-    """At most a few sign-ups an hour from one client address."""
-    return _count(f"newsletter-signup:{client_address(request)}") > SIGNUPS_PER_HOUR
+    """At most a few sign-ups an hour from one client address; while nothing can be
+    counted, every sign-up is refused until the cache answers again."""
+    count = _count(f"newsletter-signup:{client_address(request)}")
+    return count is None or count > SIGNUPS_PER_HOUR
 
 
 def _address_over_limit(email: str) -> bool:
     """At most a few confirmation emails an hour to one address, from anywhere."""
     digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    return _count(f"newsletter-signup-email:{digest}") > SIGNUPS_PER_EMAIL_PER_HOUR
+    count = _count(f"newsletter-signup-email:{digest}")
+    return count is None or count > SIGNUPS_PER_EMAIL_PER_HOUR
 
 
 @require_http_methods(["GET", "POST"])
@@ -66,6 +74,8 @@ def signup_view(request):
     form = NewsletterSignupForm(request.POST or None, initial={"language": "en"})
     if request.method == "POST":
         if _over_limit(request):
+            if cache_is_failing():
+                return rate_limited(request)
             return TemplateResponse(
                 request,
                 "stories/newsletter/signup.html",

@@ -141,12 +141,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # that every process on this machine reads, so that an unpublished page or a withdrawn
 # consent leaves every worker's memory at once. Several app servers need REDIS_URL.
 REDIS_URL = env_str("REDIS_URL")
+# A Redis that does not answer is an empty cache (home/cache.py): pages render from the
+# database and rate limits refuse. The timeouts bound what a Redis that drops packets
+# costs; one that refuses connections costs a millisecond.
 if REDIS_URL:
     _redis = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "home.cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "acn",
         "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
     }
     CACHES = {"default": _redis, "shared": _redis}
 else:
@@ -390,6 +394,11 @@ MIDDLEWARE += ["members.middleware.StaffMFAMiddleware"]
 # The admin shows built-in avatars: Wagtail's default would send a hash of every staff
 # member's email address to gravatar.com from each admin page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# ---------------------------------------------------------------------------------------
+# The task queue's health (issue 16 §3): /healthz says "tasks": "late" once the oldest
+# task that could run has waited longer than this (the worker is down or behind).
+TASKS_LATE_AFTER_SECONDS = env_int("TASKS_LATE_AFTER_SECONDS", 300)
 
 # ---------------------------------------------------------------------------------------
 # Performance (issue 9): the site frame and the anonymous page cache. Documented in the

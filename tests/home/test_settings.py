@@ -72,7 +72,7 @@ def test_redis_url_adds_a_shared_cache():
     result = settings_value(
         "base", "s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0"
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "home.cache.ResilientRedisCache"
     result = settings_value("base", "s.CACHES['default']['BACKEND']")
     assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
@@ -88,7 +88,7 @@ def test_every_process_shares_the_content_version_with_or_without_redis():
     )
     result = settings_value("base", expression, REDIS_URL="redis://127.0.0.1:6379/0")
     assert result.stdout.strip() == (
-        "('django.core.cache.backends.redis.RedisCache', 'redis://127.0.0.1:6379/0')"
+        "('home.cache.ResilientRedisCache', 'redis://127.0.0.1:6379/0')"
     )
 
 

@@ -1,14 +1,19 @@
 """/healthz tells a load balancer whether this app server can serve, and nothing more."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import OperationalError
 from django.test import Client
 from django.urls import path
+from django.utils import timezone
+from django_tasks import task
 
 import home.views
 
 
-def test_healthz_is_ok_when_the_database_answers(client, db):
+def test_healthz_is_ok_when_the_database_answers(client, db, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "checks": {"database": "ok"}}
@@ -39,7 +44,7 @@ def test_healthz_checks_the_shared_cache_when_one_is_configured(client, db, sett
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json()["checks"] == {"database": "ok", "cache": "ok"}
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "tasks": "ok"}
 
     def broken_set(*args, **kwargs):
         raise ConnectionError("redis://secret@10.0.0.8 refused")
@@ -47,7 +52,7 @@ def test_healthz_checks_the_shared_cache_when_one_is_configured(client, db, sett
     monkeypatch.setattr(home.views.cache, "set", broken_set)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "failing"}
+    assert response.json()["checks"] == {"database": "ok", "cache": "failing", "tasks": "ok"}
     assert "secret" not in response.text
 
 
@@ -73,3 +78,56 @@ def test_a_database_outage_is_a_friendly_503_in_the_readers_language(raising_cli
     assert "OperationalError" not in response.text
     assert "server closed" not in response.text
     assert "no-cache" in response["Cache-Control"]
+
+
+# The worker down (issue 16 §3): requests still succeed, tasks wait in the queue, and
+# /healthz says how long the oldest due task has waited. Nothing runs the queue here.
+@task()
+def wait_in_the_queue():
+    """A task no worker runs during these tests."""
+
+
+def _enqueue_waiting(seconds_ago, run_after=None):
+    from django_tasks_db.models import DBTaskResult
+
+    pending = wait_in_the_queue.using(run_after=run_after) if run_after else wait_in_the_queue
+    result = pending.enqueue()
+    DBTaskResult.objects.filter(id=result.id).update(
+        enqueued_at=timezone.now() - timedelta(seconds=seconds_ago)
+    )
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS_LATE_AFTER_SECONDS = 300
+
+
+def test_healthz_says_tasks_ok_when_no_task_waits(client, db, database_queue):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "tasks": "ok"}
+    assert response.json()["oldest_waiting_task_seconds"] == 0
+
+
+def test_healthz_says_tasks_late_once_a_task_waited_past_the_threshold(client, db, database_queue):
+    _enqueue_waiting(seconds_ago=60)
+    body = client.get("/healthz").json()
+    assert body["checks"]["tasks"] == "ok"
+    assert 55 <= body["oldest_waiting_task_seconds"] <= 120
+
+    _enqueue_waiting(seconds_ago=600)
+    response = client.get("/healthz")
+    # Reported, not a 503: this app server still serves; only the emails are late.
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"] == {"database": "ok", "tasks": "late"}
+    assert response.json()["oldest_waiting_task_seconds"] >= 600
+
+
+def test_a_retry_that_is_not_due_yet_is_not_waiting(client, db, database_queue, settings):
+    _enqueue_waiting(seconds_ago=3600, run_after=timezone.now() + timedelta(minutes=5))
+    assert client.get("/healthz").json()["checks"]["tasks"] == "ok"
+    settings.TASKS_LATE_AFTER_SECONDS = 10
+    _enqueue_waiting(seconds_ago=30)
+    assert client.get("/healthz").json()["checks"]["tasks"] == "late"
