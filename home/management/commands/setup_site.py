@@ -224,7 +224,7 @@ class Command(BaseCommand):
             "Add programmes under Programmes; stories go through the Story review workflow.",
             "Make sure email is sent (EMAIL_HOST …), and that the timers for "
             "publish_scheduled, send_reminders, send_digest, purge_applications and "
-            "backup run (README: Running in production).",
+            "backup run (README: Deploy on one Debian server).",
         ]
         self.stdout.write("Next steps:")
         for number, step in enumerate(steps, 1):

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_site_texts_vocabulary_names'),
+        ('home', '0005_outgoing_email'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
