@@ -380,7 +380,12 @@ def _file_target(member: tarfile.TarInfo, manifest: dict) -> tuple[str, str]:
 def _replace_file(storage, name: str, stream, size: int) -> None:
     if storage.exists(name):
         storage.delete(name)
-    content = File(stream, name=name)
+    # A file inside a tar stream can only be read forward, in pieces; say so plainly (a
+    # tar member's own seekable() fails), so that object storage uploads it in parts.
+    forward = io.BufferedReader(
+        _ChunkReader(iter(lambda: stream.read(CHUNK_SIZE), b"")), buffer_size=CHUNK_SIZE
+    )
+    content = File(forward, name=name)
     content.size = size
     saved = storage.save(name, content)
     if saved != name:

@@ -6,26 +6,24 @@ looks things up before creating them, so running the command again changes nothi
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from home.demo_translations import demo_languages, demo_strings, translate, translate_all
 from home.models import (
     Funder,
-    HomePage,
     HomePageFunder,
     Organisation,
     SiteSettings,
-    SiteTexts,
     Skill,
     SkillName,
     TopicName,
 )
+from home.setup import SetupRun, ensure_site_texts
 
 DEMO_PASSWORD = "active-citizens-demo"  # noqa: S105 - printed for the demo on purpose
 
@@ -98,17 +96,11 @@ SKILLS = [
 
 
 @dataclass
-class DemoRun:
-    """What every demo step needs, and what it reports back to the person running it."""
+class DemoRun(SetupRun):
+    """A setup run that also builds the demo content, with the logins it prints."""
 
-    home_page: HomePage
-    today: date
-    created: list[str] = field(default_factory=list)
     # Logins other apps add to the printed list: (role, email), same demo password.
     extra_logins: list[tuple[str, str]] = field(default_factory=list)
-
-    def note(self, what: str):
-        self.created.append(what)
 
 
 def ensure_accounts(run: DemoRun):
@@ -134,63 +126,7 @@ def ensure_accounts(run: DemoRun):
         )
 
 
-def ensure_home_page(today: date) -> tuple[HomePage, bool]:
-    """The site's root page and the default site pointing at it."""
-    existing = HomePage.objects.filter(depth=2).first()
-    if existing:
-        return existing, False
-    root = Page.get_first_root_node()
-    # Wagtail's installer leaves a plain "Welcome" page; the home page replaces it.
-    Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()
-    root.refresh_from_db()
-    home = HomePage(
-        title="Leadership for change, led by migrants",
-        slug="home",
-        locale=Locale.get_default(),
-        introduction=(
-            "Free programmes that help migrants and refugees in the UK lead in their "
-            "communities, and a network that keeps alumni connected afterwards."
-        ),
-        mission=(
-            "<p>Organisations in our network run free leadership and active citizenship "
-            "programmes: monthly sessions on campaigning, organising, media and the UK's "
-            "democracy, with mentoring in between.</p>"
-            "<p>When a programme ends, participants join the alumni network to find each "
-            "other by skill and area, meet at local events and mentor the next cohort.</p>"
-        ),
-        seo_title="Active Citizens Network",
-        search_description=(
-            "Free leadership and active citizenship programmes for migrants and refugees in the UK."
-        ),
-    )
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(is_default_site=True)
-    site.hostname = "127.0.0.1"
-    site.port = 8000
-    site.site_name = "Active Citizens Network"
-    site.root_page = home
-    site.save()
-    return home, True
-
-
-SITE_TEXTS = {
-    "organisation_name": "Active Citizens Network",
-    "tagline": "Leadership and active citizenship for migrants and refugees",
-    "footer_text": (
-        "A network of migrant and refugee leaders and the organisations that train them. "
-        "Every programme is free."
-    ),
-    "newsletter_text": (
-        "About once a month: new stories, programmes open for applications and events near "
-        "you. We never share your address."
-    ),
-}
-
-
-def ensure_site_settings(home: HomePage):
+def ensure_site_settings(home):
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
     ensure_site_texts(settings)
@@ -205,22 +141,6 @@ def ensure_site_settings(home: HomePage):
         label="Bluesky", url="https://bsky.example.org/activecitizens", sort_order=1
     )
     settings.save()
-
-
-def ensure_site_texts(settings: SiteSettings) -> SiteTexts:
-    """The settings' translatable texts, with any text a site loaded earlier lacks."""
-    texts = settings.texts
-    if texts is None:
-        texts = SiteTexts.objects.create(locale=Locale.get_default(), **SITE_TEXTS)
-        settings.texts = texts
-        settings.save(update_fields=["texts"])
-        return texts
-    missing = {name: value for name, value in SITE_TEXTS.items() if not getattr(texts, name)}
-    if missing:
-        for name, value in missing.items():
-            setattr(texts, name, value)
-        texts.save(update_fields=list(missing))
-    return texts
 
 
 def ensure_shared_content(run: DemoRun):
@@ -244,7 +164,7 @@ DEMO_DIR = Path(__file__).resolve().parent
 
 
 def ensure_home_translations(run: DemoRun):
-    """The home page and the site texts in the five other languages, through
+    """The home page and the site texts in the demo's other languages, through
     wagtail-localize (home/demo_translations/<language>.po)."""
     translate_all(DEMO_DIR, run.home_page, "page:home", run, "home page")
     site = Site.objects.get(root_page=run.home_page)

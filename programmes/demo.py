@@ -26,6 +26,7 @@ from programmes.models import (
     ProgrammeScheduleNote,
     ProgrammeSession,
 )
+from programmes.setup import ensure_programme_index
 from programmes.status import ApplicationStatus
 
 OPEN_PROGRAMME_SLUG = "speak-up-lead-locally"
@@ -633,20 +634,7 @@ def _refresh_open_programme(page: ProgrammePage, today: date):
 
 def load_programmes(run):
     """The `demo_content` step for programmes."""
-    home = run.home_page
-    index = ProgrammeIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ProgrammeIndexPage(
-            title="Programmes",
-            slug="programmes",
-            locale=Locale.get_default(),
-            show_in_menus=True,
-            introduction="<p>Free programmes for migrants and refugees who want to lead "
-            "change. Open programmes come first.</p>",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        run.note("programme index")
+    index = ensure_programme_index(run)
     existing = {page.slug: page for page in ProgrammePage.objects.child_of(index).specific()}
     for spec in (open_programme(run.today), hkmap(), academy(), active_citizens_together()):
         page = existing.get(spec["slug"])

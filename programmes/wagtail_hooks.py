@@ -58,6 +58,14 @@ def searchable_programmes():
     return SearchableType(key="programmes", label=_("Programmes"), model=ProgrammePage, order=10)
 
 
+@hooks.register("setup_site", order=10)
+def programme_section(run):
+    """`manage.py setup_site` (and load_demo): the programme index."""
+    from programmes.setup import ensure_programme_index
+
+    ensure_programme_index(run)
+
+
 @hooks.register("demo_content", order=10)
 def programme_demo_content(run):
     from programmes.demo import load_programmes

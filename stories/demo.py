@@ -10,7 +10,8 @@ from pathlib import Path
 from wagtail.models import Locale, Page
 
 from home.demo_translations import translate_all
-from stories.models import HighlightFigure, StoryIndexPage, StoryPage, StoryProgramme
+from stories.models import HighlightFigure, StoryPage, StoryProgramme
+from stories.setup import ensure_story_index
 
 STORIES = [
     {
@@ -198,20 +199,7 @@ HIGHLIGHTS = [
 def load_stories(run):
     """The `demo_content` step for stories; looks everything up before creating it."""
     home = run.home_page
-    index = StoryIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = StoryIndexPage(
-            title="Stories",
-            slug="stories",
-            locale=Locale.get_default(),
-            show_in_menus=True,
-            introduction="<p>Participants, mentors and organisers on what changed for them. "
-            "Every participant agreed to how their story is told.</p>",
-            search_description="Stories, news and newsletters from the Active Citizens Network.",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        run.note("story index")
+    index = ensure_story_index(run)
     programmes = {
         page.slug: page
         for page in Page.objects.descendant_of(home).filter(

@@ -181,6 +181,14 @@ def searchable_stories():
 # Demo -------------------------------------------------------------------------------
 
 
+@hooks.register("setup_site", order=20)
+def story_section(run):
+    """`manage.py setup_site` (and load_demo): the story index, with its workflow."""
+    from stories.setup import ensure_story_index
+
+    ensure_story_index(run)
+
+
 @hooks.register("demo_content", order=20)
 def stories_demo_content(run):
     from stories.demo import load_stories

@@ -11,6 +11,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .object_storage import media_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -213,8 +214,8 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
-# Static files are served by whitenoise; media stays on the local disk unless a
-# deployment configures object storage.
+# Static files are served by whitenoise; uploaded files stay on the local disk unless
+# MEDIA_BUCKET / PRIVATE_MEDIA_BUCKET put them in object storage (object_storage.py).
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
@@ -222,18 +223,28 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+MEDIA_BUCKET = env_str("MEDIA_BUCKET").strip()
+PRIVATE_MEDIA_BUCKET = env_str("PRIVATE_MEDIA_BUCKET").strip()
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL").strip()
+S3_REGION = env_str("S3_REGION").strip()
+MEDIA_STORAGE = media_storage(
+    media_bucket=MEDIA_BUCKET,
+    private_media_bucket=PRIVATE_MEDIA_BUCKET,
+    endpoint_url=S3_ENDPOINT_URL,
+    region=S3_REGION,
+    media_url=env_str("MEDIA_URL").strip(),
+    private_media_root=str(PRIVATE_MEDIA_ROOT),
+)
+MEDIA_URL = MEDIA_STORAGE.url
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Wagtail images, renditions and documents.
+    "default": MEDIA_STORAGE.public,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Member photos live outside MEDIA_ROOT: no web server serves them, and only
-    # members/views.py hands one out, to whom its owner chose.
-    "member_photos": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
-    },
+    # Member photos: never served by a web server or a bucket, only by members/views.py,
+    # to whom its owner chose.
+    "member_photos": MEDIA_STORAGE.private,
 }
 
 # Email: SMTP from the environment by default; dev and demo write files to var/mail/.
@@ -280,7 +291,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "blob:"],
+        # Images from the media bucket or CDN too, when they have an origin of their own.
+        "img-src": [SELF, "data:", "blob:", *MEDIA_STORAGE.origins],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": [SELF],

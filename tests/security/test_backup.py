@@ -19,13 +19,15 @@ import subprocess
 import sys
 import tarfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dj_database_url
 import psycopg
 import pytest
 from psycopg import sql
+
+from tests.s3 import s3_endpoint  # noqa: F401 - the fixture: moto's S3 server on loopback
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_SCRIPT = ("-m", "tests.security.backup_site")
@@ -35,6 +37,11 @@ LEFT_OUT = {
     "DJANGO_SETTINGS_MODULE",
     "MEDIA_ROOT",
     "PRIVATE_MEDIA_ROOT",
+    "MEDIA_URL",
+    "MEDIA_BUCKET",
+    "PRIVATE_MEDIA_BUCKET",
+    "S3_ENDPOINT_URL",
+    "S3_REGION",
     "REDIS_URL",
     "STATIC_ROOT",
     "VAR_DIR",
@@ -77,6 +84,8 @@ class Site:
 
     database_url: str
     var_dir: Path
+    # More of the environment: the buckets of a site on object storage.
+    extra: dict[str, str] = field(default_factory=dict)
 
     def environment(self) -> dict[str, str]:
         environment = {key: value for key, value in os.environ.items() if key not in LEFT_OUT}
@@ -84,6 +93,7 @@ class Site:
             DJANGO_SETTINGS_MODULE="network_site.settings.dev",
             DATABASE_URL=self.database_url,
             VAR_DIR=str(self.var_dir),
+            **self.extra,
         )
         return environment
 
@@ -291,6 +301,32 @@ def test_a_sqlite_backup_restores_into_a_new_postgresql_site(new_postgres_site, 
     target = new_postgres_site("sqlite-to-postgres")
     assert "Restored" in restore(target, sqlite_source.archive)
     assert_same_site(target.snapshot(), sqlite_source.snapshot)
+
+
+def test_a_site_on_object_storage_restores_into_new_buckets(
+    new_sqlite_site,
+    s3_endpoint,  # noqa: F811
+):
+    """Images, renditions and documents in MEDIA_BUCKET, photos in PRIVATE_MEDIA_BUCKET:
+    backed up from the buckets, restored into a new site with new, empty buckets."""
+    source_buckets = s3_endpoint.new_buckets()
+    source = new_sqlite_site("s3-source")
+    source.extra = s3_endpoint.environment(*source_buckets)
+    backed_up = build_and_back_up(source)
+    target_buckets = s3_endpoint.new_buckets()
+    target = new_sqlite_site("s3-target")
+    target.extra = s3_endpoint.environment(*target_buckets)
+
+    assert "Restored" in restore(target, backed_up.archive)
+
+    assert_same_site(target.snapshot(), backed_up.snapshot)
+    for source_bucket, target_bucket in zip(source_buckets, target_buckets, strict=True):
+        assert s3_endpoint.keys(target_bucket) == s3_endpoint.keys(source_bucket)
+        assert s3_endpoint.keys(target_bucket)
+    # Nothing went to either site's disk: the files are in the buckets only.
+    for site in (source, target):
+        assert not site.stored("media").exists()
+        assert not site.stored("private").exists()
 
 
 # --- An archive from another schema version, or a damaged one, changes nothing -------

@@ -11,11 +11,11 @@ from home.demo import (
     DEMO_PASSWORD,
     DemoRun,
     ensure_accounts,
-    ensure_home_page,
     ensure_home_translations,
     ensure_shared_content,
     ensure_site_settings,
 )
+from home.setup import ensure_home_page, ensure_privacy_notice, ensure_sections
 
 
 class Command(BaseCommand):
@@ -43,6 +43,9 @@ class Command(BaseCommand):
             ensure_site_settings(home)
             ensure_shared_content(run)
             ensure_home_translations(run)
+            # What setup_site builds too: the sections, the privacy notice page.
+            ensure_sections(run)
+            ensure_privacy_notice(run)
             for build in hooks.get_hooks("demo_content"):
                 build(run)
         if run.created:
