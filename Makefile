@@ -1,5 +1,7 @@
 # Active Citizens Network: the commands a newcomer needs, read top to bottom.
 #   make demo   install, migrate, load the demo content and serve http://127.0.0.1:8000
+#               (with the task worker beside it, which writes the emails to var/mail/)
+#   make worker the task worker alone: sends the queued emails, runs Wagtail's tasks
 #   make test   install, check and run the whole test suite
 #   make lock   pin every dependency with hashes: requirements.lock, requirements-dev.lock
 #   make deploy-check  the server recipe (deploy/): nginx -t, systemd-analyze, nginx on loopback
@@ -19,7 +21,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test test-browser lint audit install check migrate serve clean messages bench \
+.PHONY: demo worker test test-browser lint audit install check migrate serve clean messages bench \
 	loadtest drill lock lock-check deploy-check i18n-report
 
 # The exact versions and hashes of requirements-dev.lock (production's requirements.lock
@@ -53,8 +55,16 @@ demo: migrate
 	@echo "==> Serving the demo. Press Ctrl+C to stop."
 	@echo "    Site:   http://127.0.0.1:8000/"
 	@echo "    Admin:  http://127.0.0.1:8000/admin/"
-	@echo "    Emails the site sends are written to var/mail/"
-	@$(MANAGE) runserver 127.0.0.1:8000
+	@echo "    Emails the site sends are written to var/mail/ by the task worker beside it"
+	@$(MANAGE) db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
+
+# Production runs the same command under systemd (deploy/systemd/acn-worker.service).
+worker: migrate
+	@echo "==> Task worker: sends the queued emails and runs Wagtail's background tasks."
+	@echo "    Press Ctrl+C to stop; tasks wait in the database until a worker runs again."
+	@$(MANAGE) db_worker
 
 check: install lock-check
 	@echo "==> Django system checks and missing migrations"

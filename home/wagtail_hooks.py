@@ -2,14 +2,16 @@
 translations (home/translation_review.py)."""
 
 from django.conf import settings
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.email_report import FailedEmailsView, retry_failed_email
 from home.models import Funder, Organisation, SiteTexts, Skill, SkillName, Topic, TopicName
 from home.translation_review import (
     DraftOnlyUpdateTranslationsView,
@@ -153,3 +155,23 @@ def vocabulary_demo_translations(run):
     from home.demo import ensure_vocabulary_translations
 
     ensure_vocabulary_translations(run)
+
+
+@hooks.register("register_admin_urls")
+def failed_email_urls():
+    return [
+        path("reports/failed-emails/", FailedEmailsView.as_view(), name="failed_emails"),
+        path(
+            "reports/failed-emails/results/",
+            FailedEmailsView.as_view(results_only=True),
+            name="failed_emails_results",
+        ),
+        path(
+            "reports/failed-emails/<int:pk>/retry/", retry_failed_email, name="failed_email_retry"
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def failed_emails_menu_item():
+    return MenuItem(_("Failed emails"), reverse("failed_emails"), icon_name="mail", order=900)

@@ -32,3 +32,63 @@ def home_page(db):
 @pytest.fixture
 def programme_index(home_page):
     return ProgrammeIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run as soon as they are queued (Django's immediate backend) instead of
+    waiting in the database queue for a worker, as they do in every other test."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def deliver_emails(immediate_tasks, monkeypatch):
+    """Emails arrive in `mail.outbox` as they would in the member's inbox: each request
+    of the test client commits, as a real one does, so the sends it queued with
+    `transaction.on_commit` run then, at once. Code called outside a request is wrapped
+    in `django_capture_on_commit_callbacks(execute=True)` by its test."""
+    from django.db import connection
+    from django.test import Client, TestCase
+
+    request = Client.request
+
+    def committing_request(self, **kwargs):
+        start = len(connection.run_on_commit)
+        try:
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                return request(self, **kwargs)
+        finally:
+            # Done, as after a real commit: a test's own capture around it must not
+            # run them a second time.
+            del connection.run_on_commit[start:]
+
+    monkeypatch.setattr(Client, "request", committing_request)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`committed(function, *args)` calls it as a command or the worker would, outside
+    the test's transaction: what it queued with `transaction.on_commit` runs when it
+    returns (with `deliver_emails`, its emails are then in `mail.outbox`)."""
+
+    def call(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return call
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """`run_worker()` runs the database worker as production does (`manage.py db_worker`)
+    until no task is ready. Inside the test's transaction it keeps its connection between
+    tasks (in production it drops stale ones, which would end the test's transaction)."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    return run

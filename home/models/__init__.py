@@ -1,5 +1,6 @@
 """Shared ground: vocabularies, reusable snippets, site settings and the home page."""
 
+from .emails import DeletedAddress, EmailStatus, OutgoingEmail
 from .figures import OutcomeFigure
 from .pages import HomePage, HomePageFunder, SectionIndexPage
 from .settings import SiteSettings, SiteTexts, SocialLink
@@ -7,6 +8,9 @@ from .snippets import Funder, Organisation
 from .tags import Skill, SkillName, Topic, TopicName
 
 __all__ = [
+    "DeletedAddress",
+    "EmailStatus",
+    "OutgoingEmail",
     "Funder",
     "HomePage",
     "HomePageFunder",

@@ -1,9 +1,11 @@
 """Scheduled emails: the weekly digest of new events near a member and the latest
 stories, and the reminder a day before an event.
 
-Each is recorded before it is sent (one `DigestSent` per member and ISO week, one
-`ReminderSent` per reply) inside the same transaction, so running a command twice, or
-two copies at once, sends nothing twice; a failed send rolls its record back.
+Each is recorded with its email in one transaction (one `DigestSent` per member and
+ISO week, one `ReminderSent` per reply, and the email's own row in its batch), so running
+a command twice, or two copies at once, queues nothing twice. The worker sends each email
+on its own (home/emails.py): one refused address never stops the others, and a send that
+fails is retried, not queued again.
 """
 
 from datetime import timedelta
@@ -97,6 +99,7 @@ def send_digests(now=None, progress=None) -> int:
                         "events": events,
                         "stories": stories,
                     },
+                    batch=f"digest:{week}",
                 )
         except IntegrityError:
             continue  # Already sent this week.
@@ -137,6 +140,7 @@ def send_reminders(now=None, progress=None) -> int:
                         "joining_link": event.joining_link if event.is_online else "",
                     },
                     attachments=[ics_attachment(event, with_joining_link=True)],
+                    batch=f"reminder:{reply.pk}",
                 )
         except IntegrityError:
             continue

@@ -9,6 +9,7 @@ Other apps add what they hold (stories, event replies) through two Wagtail hooks
 from django.db import transaction
 from wagtail import hooks
 
+from home.emails import forget_address
 from members.models import (
     AuditAction,
     Invitation,
@@ -120,5 +121,8 @@ def delete_member(user):
     MemberMessage.objects.filter(sender=user).delete()
     MemberMessage.objects.filter(recipient=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
+    # Nothing still waiting goes to the address, such as the "given up" emails the
+    # hooks above queued while giving up the member's places.
+    forget_address(user.email)
     user.delete()
     audit.record(AuditAction.DELETED, actor=None, subject_id=user_id)

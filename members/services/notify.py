@@ -1,9 +1,8 @@
 """Emails to members, rendered from templates in the member's preferred language."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from home.emails import email_in_language
 
 
 def email_member(
@@ -13,19 +12,24 @@ def email_member(
     *,
     to: str | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    batch: str = "",
 ):
-    """Send `members/emails/<template>_subject.txt` and `_body.txt` to a user, with
-    optional attachments given as (file name, content, MIME type)."""
+    """Queue `members/emails/<template>_subject.txt` and `_body.txt` to a user, with
+    optional attachments given as (file name, content, MIME type); the worker sends it
+    once the caller's transaction commits (home/emails.py). With `batch`, a user who
+    already has this batch gets nothing (returns None)."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": site_url(), **(context or {})}
     profile = getattr(user, "profile", None) if user is not None else None
     language = getattr(profile, "preferred_language", None) or "en"
-    with translation.override(language):
-        subject = render_to_string(f"members/emails/{template}_subject.txt", context)
-        body = render_to_string(f"members/emails/{template}_body.txt", context)
-    message = EmailMessage(" ".join(subject.split()), body, None, [to or user.email])
-    for filename, content, mimetype in attachments or []:
-        message.attach(filename, content, mimetype)
-    message.send()
+    return email_in_language(
+        to or user.email,
+        language,
+        f"members/emails/{template}",
+        context,
+        account=user,
+        batch=batch,
+        attachments=attachments,
+    )
 
 
 def site_url() -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -74,6 +75,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    # Background tasks: Django's task framework (the backport Wagtail 8 uses) and the
+    # database queue; django_tasks_rq is added below when TASKS_BACKEND=rq.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +160,26 @@ else:
             "LOCATION": str(VAR_DIR / "cache" / "shared"),
         },
     }
+
+# Background tasks (issue 16): every email and Wagtail's own work (search and reference
+# index updates) is queued and done by the worker, never in the request. The queue lives
+# in the site's own database (django-tasks-db; worker: `manage.py db_worker`) unless
+# TASKS_BACKEND=rq puts it on Redis at REDIS_URL (django-tasks-rq; worker:
+# `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler default`).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq keeps the task queue on Redis: set REDIS_URL as well, such as "
+            "redis://127.0.0.1:6379/0."
+        )
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or rq, not {TASKS_BACKEND!r}.")
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
@@ -255,6 +280,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Seconds an SMTP connection may wait for the server before the send fails (and is retried).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Active Citizens Network <hello@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -29,3 +29,10 @@ PAGE_CACHE_ENABLED = False
 # Loading the demo translates it into one other language; the tests of the demo's
 # translations (tests/home/test_demo_translations.py) turn on all five.
 DEMO_TRANSLATION_LANGUAGES = ["zh-hant"]
+# The queue in the test database, as in production: a task waits until a test runs it.
+# Tests that want tasks done at once ask for the `immediate_tasks` fixture (tests/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# SQLite: transactions begin EXCLUSIVE, so the database worker claims a task with an
+# ordinary atomic block (it can run inside a test's transaction) rather than its own BEGIN.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "EXCLUSIVE"  # noqa: F405

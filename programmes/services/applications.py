@@ -17,15 +17,14 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail import hooks
 from wagtail.models import Locale
 
+from home.emails import email_in_language
 from home.i18n import default_locale_version
 from programmes.models import (
     Application,
@@ -126,30 +125,28 @@ def submit(page: ProgrammePage, data: dict, questions: list, *, user=None, langu
 
 
 def send_email(application: Application, template: str, context: dict | None = None):
-    """`programmes/emails/<template>_subject.txt` and `_body.txt`, in the applicant's
-    language (the language they applied in)."""
+    """Queue `programmes/emails/<template>_subject.txt` and `_body.txt`, in the
+    applicant's language (the language they applied in); sent once the caller's
+    transaction commits (home/emails.py)."""
     language = application.language or settings.LANGUAGE_CODE
     programme = application.programme
-    with translation.override(language):
-        localised = programme
-        locale = Locale.objects.filter(language_code=language).first()
-        if locale is not None and locale.pk != programme.locale_id:
-            localised = (
-                ProgrammePage.objects.live()
-                .filter(translation_key=programme.translation_key, locale=locale)
-                .first()
-                or programme
-            )
-        context = {
-            "application": application,
-            "programme_title": localised.title,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "base_url": site_url(),
-            **(context or {}),
-        }
-        subject = render_to_string(f"programmes/emails/{template}_subject.txt", context)
-        body = render_to_string(f"programmes/emails/{template}_body.txt", context)
-    EmailMessage(" ".join(subject.split()), body, None, [application.email]).send()
+    localised = programme
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is not None and locale.pk != programme.locale_id:
+        localised = (
+            ProgrammePage.objects.live()
+            .filter(translation_key=programme.translation_key, locale=locale)
+            .first()
+            or programme
+        )
+    context = {
+        "application": application,
+        "programme_title": localised.title,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "base_url": site_url(),
+        **(context or {}),
+    }
+    email_in_language(application.email, language, f"programmes/emails/{template}", context)
 
 
 # Selection ----------------------------------------------------------------------------

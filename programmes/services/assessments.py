@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
+from home.emails import email_in_language
 from home.models import Skill
 from programmes.models import (
     AssessmentInvitation,
@@ -163,7 +162,8 @@ def participant_language(member: CohortMember) -> str:
 def send_invitation(invitation_id: int) -> bool:
     """Make a fresh personal link for the invitation and email it (the task's body).
 
-    Only the link's hash is stored, so the link exists only in the email."""
+    Only the link's hash is kept: the link itself is in the outgoing email only until
+    it is sent, when its text is erased (home/emails.py)."""
     invitation = (
         AssessmentInvitation.objects.select_related(
             "round__programme", "cohort_member__user", "cohort_member__application"
@@ -182,7 +182,7 @@ def send_invitation(invitation_id: int) -> bool:
     invitation.save(update_fields=["token_hash", "sent_at"])
     language = participant_language(invitation.cohort_member)
     programme = invitation.round.programme
-    send_in_language(
+    email_in_language(
         email,
         language,
         "programmes/emails/assessment",
@@ -195,15 +195,6 @@ def send_invitation(invitation_id: int) -> bool:
         },
     )
     return True
-
-
-# MERGE: home/emails.py (the one way to send an email in the recipient's language)
-def send_in_language(to: str, language: str, template: str, context: dict):
-    """`<template>_subject.txt` and `_body.txt`, rendered in `language`."""
-    with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        body = render_to_string(f"{template}_body.txt", context)
-    EmailMessage(" ".join(subject.split()), body, None, [to]).send()
 
 
 def _localised_title(programme: ProgrammePage, language: str) -> str:

@@ -1,18 +1,19 @@
 """Newsletter sign-up with double opt-in, unsubscribing, and sending in batches.
 
-Sending is at most once per person: a delivery row is committed (its unique
-constraint claims the pair) before the email goes out, so a run that is interrupted
-and started again skips everyone already claimed. A send that fails with an error
-releases its claim so the next run retries it.
+Sending is once per person: a delivery row (its unique constraint claims the pair) and
+the email are committed together, one subscriber at a time, so a run that is interrupted
+and started again skips everyone already claimed. The worker sends each email on its own
+and retries one that fails (home/emails.py); `sent_at` is when it was queued.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from home.emails import queue_message
 from stories.models import NewsletterDelivery, Subscriber, SubscriberStatus
 
 
@@ -54,7 +55,7 @@ def request_subscription(email: str, language: str) -> Subscriber:
             to=[subscriber.email],
             headers=unsubscribe_headers(subscriber),
         )
-    message.send()
+    queue_message(message)
     return subscriber
 
 
@@ -95,12 +96,20 @@ def recipients_left(newsletter):
     )
 
 
-def _claim(newsletter, subscriber) -> NewsletterDelivery | None:
+def _claim_and_queue(newsletter, subscriber) -> bool:
+    """Claim the pair and queue the email in one transaction; False if another run
+    claimed this person first."""
     try:
         with transaction.atomic():
-            return NewsletterDelivery.objects.create(newsletter=newsletter, subscriber=subscriber)
+            NewsletterDelivery.objects.create(
+                newsletter=newsletter, subscriber=subscriber, sent_at=timezone.now()
+            )
+            queue_message(
+                newsletter_email(newsletter, subscriber), batch=f"newsletter:{newsletter.pk}"
+            )
     except IntegrityError:
-        return None  # another run claimed this person first
+        return False
+    return True
 
 
 def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
@@ -126,29 +135,15 @@ def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
 
 
 def send_newsletter(newsletter, *, batch_size=100, progress=None) -> int:
-    """Send to every confirmed subscriber who has not had it; returns how many were sent."""
-    sent = 0
+    """Queue it for every confirmed subscriber who has not had it; returns how many."""
+    sent = last = 0
     while True:
-        batch = list(recipients_left(newsletter)[:batch_size])
+        batch = list(recipients_left(newsletter).filter(pk__gt=last)[:batch_size])
         if not batch:
             return sent
-        connection = get_connection()
-        connection.open()
-        try:
-            for subscriber in batch:
-                delivery = _claim(newsletter, subscriber)
-                if delivery is None:
-                    continue
-                try:
-                    message = newsletter_email(newsletter, subscriber)
-                    message.connection = connection
-                    message.send()
-                except Exception:
-                    delivery.delete()  # not sent: the next run may try again
-                    raise
-                NewsletterDelivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
+        for subscriber in batch:
+            last = subscriber.pk
+            if _claim_and_queue(newsletter, subscriber):
                 sent += 1
-                if progress is not None:
-                    progress.update(1)
-        finally:
-            connection.close()
+            if progress is not None:
+                progress.update(1)

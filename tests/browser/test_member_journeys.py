@@ -11,7 +11,11 @@ from tests.browser.steps import open_admin, sign_in
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Real commits here; the emails they queue are sent at once (tests/conftest.py).
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("immediate_tasks"),
+]
 
 NEWCOMER_EMAIL = "nadia.newcomer@example.org"
 NEWCOMER_NAME = "Nadia N."

@@ -10,6 +10,9 @@ from members.services.membership import approve, decline
 from stories.services.newsletter import request_subscription
 from tests.members.factories import ProfileFactory, StaffFactory
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -20,30 +23,30 @@ def staff(db):
 
 
 @pytest.mark.parametrize(("language", "script"), [("ar", ARABIC), ("zh-hant", CHINESE)])
-def test_approval_email_is_in_the_members_language(staff, language, script):
+def test_approval_email_is_in_the_members_language(staff, language, script, committed):
     profile = ProfileFactory(status=MembershipStatus.PENDING, preferred_language=language)
-    approve(profile, by=staff)
+    committed(approve, profile, by=staff)
     message = mail.outbox[-1]
     assert message.to == [profile.user.email]
     assert script.search(message.subject), message.subject
     assert script.search(message.body)
 
 
-def test_decline_email_is_in_arabic_for_an_arabic_speaker(staff):
+def test_decline_email_is_in_arabic_for_an_arabic_speaker(staff, committed):
     profile = ProfileFactory(status=MembershipStatus.PENDING, preferred_language="ar")
-    decline(profile, by=staff)
+    committed(decline, profile, by=staff)
     assert ARABIC.search(mail.outbox[-1].subject)
 
 
-def test_english_speaker_gets_english(staff):
+def test_english_speaker_gets_english(staff, committed):
     profile = ProfileFactory(status=MembershipStatus.PENDING, preferred_language="en")
-    approve(profile, by=staff)
+    committed(approve, profile, by=staff)
     assert not ARABIC.search(mail.outbox[-1].body)
     assert "approved" in mail.outbox[-1].subject
 
 
-def test_newsletter_confirmation_is_in_the_subscribers_language(db):
-    request_subscription("reader@example.org", "ar")
+def test_newsletter_confirmation_is_in_the_subscribers_language(db, committed):
+    committed(request_subscription, "reader@example.org", "ar")
     message = mail.outbox[-1]
     assert ARABIC.search(message.subject), message.subject
     assert ARABIC.search(message.body)

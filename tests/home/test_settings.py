@@ -114,3 +114,23 @@ def test_demo_settings_write_emails_to_files_under_var_mail():
 def test_time_zone_is_london_and_aware():
     result = settings_value("base", "s.TIME_ZONE, s.USE_TZ, s.WAGTAIL_I18N_ENABLED")
     assert result.stdout.strip() == "('Europe/London', True, True)"
+
+
+def test_the_task_queue_is_in_the_database_unless_tasks_backend_says_rq():
+    default = settings_value("dev", "s.TASKS['default']['BACKEND'], s.EMAIL_TIMEOUT")
+    assert default.stdout.strip() == "('django_tasks_db.DatabaseBackend', 10)"
+    rq = settings_value(
+        "dev",
+        "s.TASKS['default']['BACKEND'], s.RQ_QUEUES['default']['URL'], s.EMAIL_TIMEOUT",
+        TASKS_BACKEND="rq",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+        EMAIL_TIMEOUT="4",
+    )
+    assert rq.stdout.strip() == "('django_tasks_rq.RQBackend', 'redis://127.0.0.1:6379/3', 4)"
+
+
+def test_a_tasks_backend_that_cannot_work_refuses_to_start_with_the_reason():
+    no_redis = settings_value("dev", "s.TASKS", TASKS_BACKEND="rq")
+    assert no_redis.returncode != 0 and "set REDIS_URL as well" in no_redis.stderr
+    unknown = settings_value("dev", "s.TASKS", TASKS_BACKEND="celery")
+    assert unknown.returncode != 0 and "TASKS_BACKEND must be database or rq" in unknown.stderr

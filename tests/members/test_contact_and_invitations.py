@@ -2,10 +2,14 @@
 
 import re
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 
 from members.models import MembershipStatus, Profile, Report
+
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
 
 
 def test_message_emails_the_recipient_without_revealing_either_address(

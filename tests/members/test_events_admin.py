@@ -9,6 +9,9 @@ from members.models import Event, EventReply, EventState, ReplyStatus
 from members.services import member_data, rsvp
 from tests.members.factories import EventFactory, ProfileFactory
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 
 def test_a_member_proposes_an_event_that_stays_hidden_until_staff_publish_it(
     client, approved_member, staff

@@ -3,6 +3,7 @@ commands run."""
 
 from datetime import timedelta
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -10,10 +11,15 @@ from django.utils import timezone
 from members.models import DigestSent, EventFormat, EventReply, ReminderSent, ReplyStatus
 from tests.members.factories import EventFactory, ProfileFactory
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 JOIN = "https://meet.example.org/reminder-room"
 
 
-def test_the_digest_goes_once_a_week_to_members_who_opted_in_with_events_near_them(home_page):
+def test_the_digest_goes_once_a_week_to_members_who_opted_in_with_events_near_them(
+    home_page, committed
+):
     now = timezone.now()
     EventFactory(title="Hackney litter pick", area="london-hackney", published_at=now)
     EventFactory(title="Glasgow ceilidh", area="scotland", published_at=now)
@@ -29,8 +35,8 @@ def test_the_digest_goes_once_a_week_to_members_who_opted_in_with_events_near_th
     ProfileFactory(home_area="london-hackney")  # did not opt in
     ProfileFactory(home_area="london-hackney", events_digest=True, status="pending")
 
-    call_command("send_digest")
-    call_command("send_digest")
+    committed(call_command, "send_digest")
+    committed(call_command, "send_digest")
 
     (message,) = mail.outbox
     assert message.to == [keen.email]
@@ -40,7 +46,7 @@ def test_the_digest_goes_once_a_week_to_members_who_opted_in_with_events_near_th
     assert DigestSent.objects.count() == 1
 
 
-def test_reminders_go_a_day_before_once_per_place_with_the_event_attached(home_page):
+def test_reminders_go_a_day_before_once_per_place_with_the_event_attached(home_page, committed):
     soon = timezone.now() + timedelta(hours=20)
     event = EventFactory(
         starts_at=soon,
@@ -54,8 +60,8 @@ def test_reminders_go_a_day_before_once_per_place_with_the_event_attached(home_p
     EventReply.objects.create(event=event, user=waiting, status=ReplyStatus.WAITLISTED)
     EventReply.objects.create(event=later, user=holder, status=ReplyStatus.CONFIRMED)
 
-    call_command("send_reminders")
-    call_command("send_reminders")
+    committed(call_command, "send_reminders")
+    committed(call_command, "send_reminders")
 
     (message,) = mail.outbox
     assert message.to == [holder.email]

@@ -3,6 +3,7 @@
 import json
 from datetime import date
 
+import pytest
 from django.apps import apps
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,6 +32,9 @@ from tests.members.factories import (
     wish_for_mentor,
 )
 from tests.members.test_photos import jpeg_with_gps
+
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
 
 
 def test_download_contains_everything_held(client, approved_member, another_member):
@@ -80,32 +84,40 @@ def test_deletion_needs_the_password(client, approved_member):
 
 
 def test_deletion_leaves_no_trace_of_email_or_name(
-    client, approved_member, another_member, staff, story_index
+    client,
+    approved_member,
+    another_member,
+    staff,
+    story_index,
+    committed,
+    django_capture_on_commit_callbacks,
 ):
     email, name = approved_member.email, "Approved Viewer"
     legal_name = approved_member.first_name
-    photo = SimpleUploadedFile("me.jpg", jpeg_with_gps(), content_type="image/jpeg")
-    published = submit_member_story(
-        approved_member,
-        title="What the programme gave me",
-        consent="name-and-photo",
-        photo=photo,
-        photo_alt="Me at the town hall",
-        photo_shows_me=True,
-    )
-    published.get_latest_revision().publish()
-    draft = submit_member_story(approved_member, title="Not ready yet")
-    published.refresh_from_db()
-    assert published.live and published.author_name == name
-    # Mentoring: an offer and a wish, a pair with notes naming them, a request to them.
-    offer_mentoring(approved_member, note=f"{name} offers evenings")
-    wish_for_mentor(approved_member, message=f"{name} wants to learn campaigning")
-    pair = mentoring_pair(another_member, approved_member, message=f"I am {name}")
-    mentoring.log_meeting(pair, another_member, date(2025, 3, 1), f"Coffee with {name}")
-    mentoring_pair(approved_member, staff, status="requested", message=f"Dear {name}")
+    # What these queue (emails to staff and mentors) is sent, as it would be by now.
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = SimpleUploadedFile("me.jpg", jpeg_with_gps(), content_type="image/jpeg")
+        published = submit_member_story(
+            approved_member,
+            title="What the programme gave me",
+            consent="name-and-photo",
+            photo=photo,
+            photo_alt="Me at the town hall",
+            photo_shows_me=True,
+        )
+        published.get_latest_revision().publish()
+        draft = submit_member_story(approved_member, title="Not ready yet")
+        published.refresh_from_db()
+        assert published.live and published.author_name == name
+        # Mentoring: an offer and a wish, a pair with notes naming them, a request to them.
+        offer_mentoring(approved_member, note=f"{name} offers evenings")
+        wish_for_mentor(approved_member, message=f"{name} wants to learn campaigning")
+        pair = mentoring_pair(another_member, approved_member, message=f"I am {name}")
+        mentoring.log_meeting(pair, another_member, date(2025, 3, 1), f"Coffee with {name}")
+        mentoring_pair(approved_member, staff, status="requested", message=f"Dear {name}")
     mail.outbox.clear()
-    messaging.send_message(approved_member, another_member.profile, f"Hi, I am {name}")
-    messaging.send_message(another_member, approved_member.profile, f"Hello {name}")
+    committed(messaging.send_message, approved_member, another_member.profile, f"Hi, I am {name}")
+    committed(messaging.send_message, another_member, approved_member.profile, f"Hello {name}")
     Report.objects.create(reporter=another_member, profile=approved_member.profile, reason=name)
     Invitation.objects.create(email=email, token_hash="x" * 64, expires_at="2030-01-01T00:00Z")
     client.post(reverse("account_login"), {"login": email, "password": PASSWORD})

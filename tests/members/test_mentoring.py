@@ -31,6 +31,9 @@ from tests.members.factories import (
     wish_for_mentor,
 )
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 

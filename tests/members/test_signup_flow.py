@@ -8,6 +8,9 @@ from django.urls import reverse
 
 from members.models import AuditEvent, MembershipStatus, Profile
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 SIGNUP = {
     "email": "newcomer@example.org",
     "password1": "a-long-member-passphrase",

@@ -15,6 +15,9 @@ from stories.models import StoryPage
 from tests.members.factories import PASSWORD, submit_member_story
 from tests.members.test_photos import jpeg_with_gps
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 
 def story_post(**overrides):
     return {

@@ -2,11 +2,15 @@
 
 from datetime import timedelta
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 
 from programmes.models import Application
 from tests.programmes.conftest import answers_for
+
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
 
 
 def at(monkeypatch, moment):

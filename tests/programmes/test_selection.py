@@ -18,6 +18,9 @@ from programmes.services import applications
 from tests.factories import ProgrammePageFactory
 from tests.members.factories import ProfileFactory, UserFactory
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 
 def admin_staff(**kwargs):
     """Staff who can open the Wagtail admin, with no access to any programme yet."""

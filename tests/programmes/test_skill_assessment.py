@@ -26,6 +26,9 @@ from programmes.services.assessments import change_summary
 from tests.factories import ProgrammePageFactory
 from tests.members.factories import UserFactory
 
+# The invitation tasks run at once; the tests commit with django_capture_on_commit_callbacks.
+pytestmark = pytest.mark.usefixtures("immediate_tasks")
+
 
 @pytest.fixture
 def skills(db):

@@ -10,6 +10,9 @@ from django.urls import reverse
 from members.models import MemberMessage
 from stories.models import Subscriber
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 SIGNUP = {
     "password1": "a-long-member-passphrase",
     "password2": "a-long-member-passphrase",

@@ -15,6 +15,9 @@ from stories.models import StoryPage
 from stories.services.consent import withdraw_consent
 from tests.stories.factories import StoryPageFactory
 
+# Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 
 def story_form(**overrides):
     data = {

@@ -1,0 +1,268 @@
+"""The one way the site sends an email: rendered in the recipient's language, queued
+after the request commits, sent by the task worker, retried, and recorded.
+
+    email_in_language(to, language, "members/emails/approved", context, account=user)
+    queue_message(message, account=user)          # an EmailMessage built elsewhere
+
+Each writes an `OutgoingEmail` row in the caller's transaction and queues the task that
+sends it with `transaction.on_commit`: a request that is rolled back sends nothing; one
+that commits always sends, however long the SMTP server is away. No request waits on
+SMTP. The worker (`home.tasks.deliver_email`) tries up to len(RETRY_DELAYS) + 1 times,
+waiting longer each time (over an hour and a half in all); a permanent refusal (an SMTP
+5xx reply) fails at once. Failed emails appear in the admin's "Failed emails" report,
+from which staff may send one again.
+
+Batch commands pass `batch=`: one row per (batch, recipient) is allowed, so a second
+run, a retry or a second worker never sends anyone the same batch twice.
+
+An email queued for an account is deleted with the account; an email to the address of
+an account deleted after it was queued is dropped at send time (`forget_address`).
+"""
+
+import base64
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+
+from home.models import DeletedAddress, EmailStatus, OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+# Seconds to wait after each failed attempt: six attempts over 1 h 51 min, then failed.
+RETRY_DELAYS = (60, 5 * 60, 15 * 60, 30 * 60, 60 * 60)
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+
+
+# Rendering -----------------------------------------------------------------------------
+
+
+def render_in_language(template: str, context: dict, language: str) -> tuple[str, str]:
+    """`<template>_subject.txt` (on one line) and `<template>_body.txt`, in `language`."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}_body.txt", context)
+    return " ".join(subject.split()), body
+
+
+def email_in_language(
+    to: str,
+    language: str,
+    template: str,
+    context: dict,
+    *,
+    account=None,
+    batch: str = "",
+    attachments: list[tuple[str, bytes | str, str]] | None = None,
+) -> OutgoingEmail | None:
+    """Render `template` in `language` and queue it to `to` (see the module's docstring)."""
+    subject, body = render_in_language(template, context, language)
+    message = EmailMultiAlternatives(subject, body, None, [to])
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
+    return queue_message(message, account=account, batch=batch)
+
+
+# Queueing ------------------------------------------------------------------------------
+
+
+def _attachment(item) -> list:
+    filename, content, mimetype = item
+    if isinstance(content, str):
+        content = content.encode()
+    return [filename, base64.b64encode(content).decode("ascii"), mimetype]
+
+
+def serialise(message) -> dict:
+    """The parts of an EmailMessage the worker needs, as JSON."""
+    alternatives = getattr(message, "alternatives", [])
+    html = next((content for content, mimetype in alternatives if mimetype == "text/html"), None)
+    return {
+        "subtype": message.content_subtype,
+        "body": message.body,
+        "html": html,
+        "headers": dict(message.extra_headers),
+        "from": message.from_email,
+        "attachments": [_attachment(item) for item in message.attachments],
+    }
+
+
+def queue_message(message, *, account=None, batch: str = "") -> OutgoingEmail | None:
+    """Queue `message` (an EmailMessage, not sent) to each of its recipients. Returns the
+    row of the first recipient, or None when this batch already has that recipient."""
+    first = None
+    for recipient in message.to:
+        email = _queue_one(message, recipient, account=account, batch=batch)
+        first = first or email
+    return first
+
+
+def _queue_one(message, recipient: str, *, account, batch: str) -> OutgoingEmail | None:
+    row = OutgoingEmail(
+        recipient=recipient.strip().lower() if batch else recipient.strip(),
+        subject=str(message.subject)[:998],
+        message=serialise(message),
+        account=account if getattr(account, "pk", None) else None,
+        batch=batch,
+    )
+    if batch:
+        try:
+            with transaction.atomic():
+                row.save()
+        except IntegrityError:
+            return None  # this batch has this person already (an earlier run, or another)
+    else:
+        row.save()
+    transaction.on_commit(lambda: enqueue_delivery(row.pk), robust=True)
+    return row
+
+
+def enqueue_delivery(email_id: int, *, run_after=None):
+    """Hand the email to the task queue (now, or at `run_after`)."""
+    from home.tasks import deliver_email
+
+    task = deliver_email if run_after is None else deliver_email.using(run_after=run_after)
+    return task.enqueue(email_id)
+
+
+def retry(email: OutgoingEmail) -> bool:
+    """Send a failed email again (the report's "retry"): a fresh round of attempts."""
+    updated = OutgoingEmail.objects.filter(pk=email.pk, status=EmailStatus.FAILED).update(
+        status=EmailStatus.QUEUED, attempts=0, next_attempt_at=None, failed_at=None
+    )
+    if updated:
+        transaction.on_commit(lambda: enqueue_delivery(email.pk), robust=True)
+    return bool(updated)
+
+
+# Deleted accounts ----------------------------------------------------------------------
+
+
+def address_hash(address: str) -> str:
+    return salted_hmac("home.emails.deleted-address", address.strip().lower()).hexdigest()
+
+
+def forget_address(address: str):
+    """Called when an account is deleted: nothing queued until now goes to `address`,
+    and every email to it, waiting, failed or sent, is erased."""
+    if not address:
+        return
+    now = timezone.now()
+    DeletedAddress.objects.update_or_create(
+        address_hash=address_hash(address), defaults={"deleted_at": now}
+    )
+    OutgoingEmail.objects.filter(recipient__iexact=address.strip()).delete()
+
+
+def _address_deleted_since(email: OutgoingEmail) -> bool:
+    return DeletedAddress.objects.filter(
+        address_hash=address_hash(email.recipient), deleted_at__gte=email.created_at
+    ).exists()
+
+
+# Sending (in the worker) ---------------------------------------------------------------
+
+
+class PermanentFailure(Exception):
+    """The SMTP server refused for good (a 5xx reply): trying again would not help."""
+
+
+def _text(message) -> str:
+    return message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+
+
+def _classify(error: Exception) -> Exception:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        if codes and all(code >= 500 for code in codes):
+            return PermanentFailure(
+                "; ".join(f"{code} {_text(message)}" for code, message in error.recipients.values())
+            )
+    elif isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500:
+        return PermanentFailure(f"{error.smtp_code} {_text(error.smtp_error)}")
+    return error
+
+
+def build_message(email: OutgoingEmail, connection=None) -> EmailMultiAlternatives:
+    data = email.message
+    message = EmailMultiAlternatives(
+        email.subject,
+        data.get("body", ""),
+        data.get("from") or None,
+        [email.recipient],
+        headers=data.get("headers") or {},
+        connection=connection,
+    )
+    message.content_subtype = data.get("subtype") or "plain"
+    if data.get("html"):
+        message.attach_alternative(data["html"], "text/html")
+    for filename, content, mimetype in data.get("attachments", []):
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+def deliver(email_id: int) -> str:
+    """Send one queued email (the task's body); returns what became of it."""
+    now = timezone.now()
+    claimed = OutgoingEmail.objects.filter(pk=email_id, status=EmailStatus.QUEUED).update(
+        status=EmailStatus.SENDING, last_attempt_at=now
+    )
+    if not claimed:
+        return "not waiting"  # sent, failed, dropped or deleted, or another worker has it
+    email = OutgoingEmail.objects.get(pk=email_id)
+    email.attempts += 1
+    if _address_deleted_since(email):
+        _finish(email, EmailStatus.DROPPED, reason="The account was deleted.")
+        return EmailStatus.DROPPED
+    try:
+        connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
+        build_message(email, connection).send()
+    except Exception as raw:
+        error = _classify(raw)
+        reason = f"{type(raw).__name__}: {error}"[:2000]
+        if isinstance(error, PermanentFailure) or email.attempts >= MAX_ATTEMPTS:
+            _finish(email, EmailStatus.FAILED, reason=reason, keep_message=True)
+            logger.warning("Email %s failed (attempt %s): %s", email.pk, email.attempts, reason)
+            return EmailStatus.FAILED
+        return _schedule_retry(email, reason)
+    _finish(email, EmailStatus.SENT)
+    return EmailStatus.SENT
+
+
+def _schedule_retry(email: OutgoingEmail, reason: str) -> str:
+    from home.tasks import deliver_email
+
+    delay = RETRY_DELAYS[min(email.attempts, len(RETRY_DELAYS)) - 1]
+    run_after = timezone.now() + timedelta(seconds=delay)
+    if not deliver_email.get_backend().supports_defer:
+        # A backend that cannot wait (the immediate one, in some tests) cannot retry.
+        _finish(email, EmailStatus.FAILED, reason=reason, keep_message=True)
+        return EmailStatus.FAILED
+    email.status = EmailStatus.QUEUED
+    email.reason = reason
+    email.next_attempt_at = run_after
+    email.save(update_fields=["status", "reason", "attempts", "next_attempt_at"])
+    enqueue_delivery(email.pk, run_after=run_after)
+    return "retry"
+
+
+def _finish(email: OutgoingEmail, status: str, *, reason: str = "", keep_message=False):
+    now = timezone.now()
+    email.status = status
+    email.reason = reason
+    email.next_attempt_at = None
+    if status == EmailStatus.SENT:
+        email.sent_at = now
+    if status == EmailStatus.FAILED:
+        email.failed_at = now
+    if not keep_message:
+        # Sent or dropped: only that it went, to whom and when is kept, not what it said.
+        email.message = {}
+        email.subject = ""
+    email.save()
