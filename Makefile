@@ -5,6 +5,7 @@
 #   make test   install, check and run the whole test suite
 #   make lock   pin every dependency with hashes: requirements.lock, requirements-dev.lock
 #   make deploy-check  the server recipe (deploy/): nginx -t, systemd-analyze, nginx on loopback
+#   make smoke  the deployment on loopback: nginx, two app servers, PostgreSQL, Redis, S3, worker
 #   make test-browser  real-browser journeys and accessibility checks (Chromium, Playwright)
 #   make lint   ruff lint and format check
 #   make audit  security scans: bandit over our code, pip-audit over the dependencies
@@ -24,7 +25,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
 .PHONY: demo worker test test-browser lint audit install check migrate serve clean messages \
-	bench loadtest drill drill-short lock lock-check deploy-check i18n-report
+	bench loadtest drill drill-short lock lock-check deploy-check smoke i18n-report
 
 # The exact versions and hashes of requirements-dev.lock (production's requirements.lock
 # plus the dev tools), then the site itself without resolving anything again.
@@ -118,6 +119,12 @@ deploy-check: install
 	@echo "==> deploy/: nginx -t on the site file, systemd-analyze verify on the units, then"
 	@echo "    nginx on 127.0.0.1:18480 in front of a stand-in app (headers, paths, upload limit)"
 	@$(PYTHON) .ci/deploy-check
+
+smoke: install
+	@echo "==> Smoke test: nginx (deploy/nginx/acn.conf) on 127.0.0.1:8430 in front of two gunicorn"
+	@echo "    app servers with the production settings, PostgreSQL (database acn_smoke, recreated),"
+	@echo "    Redis, moto's S3 server, SMTP and the task worker, all on loopback ports 8430-8437"
+	@$(PY) .ci/smoke
 
 lint: install
 	@echo "==> ruff lint and format check"
