@@ -79,7 +79,14 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def run_worker(monkeypatch):
+def database_queue(settings):
+    """The durable queue of production (django-tasks-db in the test database): a task
+    waits there until a worker (`run_worker`) takes it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker(database_queue, monkeypatch):
     """`run_worker()` runs the database worker as production does (`manage.py db_worker`)
     until no task is ready. Inside the test's transaction it keeps its connection between
     tasks (in production it drops stale ones, which would end the test's transaction)."""

@@ -29,9 +29,12 @@ PAGE_CACHE_ENABLED = False
 # Loading the demo translates it into one other language; the tests of the demo's
 # translations (tests/home/test_demo_translations.py) turn on all five.
 DEMO_TRANSLATION_LANGUAGES = ["zh-hant"]
-# The queue in the test database, as in production: a task waits until a test runs it.
-# Tests that want tasks done at once ask for the `immediate_tasks` fixture (tests/conftest.py).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks run when they are queued (Django's immediate backend): Wagtail's own index
+# updates, queued on every save, then keep search and references current as they do
+# with a worker. Emails are still queued only when a request commits (home/emails.py),
+# which a test's transaction never does unless it asks (`deliver_emails`). Tests of the
+# durable queue itself ask for `database_queue` or `run_worker` (tests/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # SQLite: transactions begin EXCLUSIVE, so the database worker claims a task with an
 # ordinary atomic block (it can run inside a test's transaction) rather than its own BEGIN.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

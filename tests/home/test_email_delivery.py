@@ -23,6 +23,9 @@ from tests.members.factories import EventFactory, ProfileFactory, StaffFactory, 
 from tests.programmes.conftest import answers_for, open_programme  # noqa: F401 (fixture)
 from tests.smtp_server import smtp_server
 
+# The durable queue of production throughout: tasks wait until a worker runs them.
+pytestmark = pytest.mark.usefixtures("database_queue")
+
 SIGNUP = {
     "email": "newcomer@example.org",
     "password1": "a-long-member-passphrase",

@@ -40,7 +40,9 @@ def test_healthz_answers_503_without_details_when_the_database_fails(client, db,
     assert "hunter2" not in response.text
 
 
-def test_healthz_checks_the_shared_cache_when_one_is_configured(client, db, settings, monkeypatch):
+def test_healthz_checks_the_shared_cache_when_one_is_configured(
+    client, db, settings, monkeypatch, database_queue
+):
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     response = client.get("/healthz")
     assert response.status_code == 200
