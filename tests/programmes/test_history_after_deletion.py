@@ -15,6 +15,7 @@ from tests.members.factories import (
     PASSWORD,
     EventFactory,
     ProfileFactory,
+    StaffFactory,
     UserFactory,
     mentoring_pair,
 )
@@ -176,9 +177,11 @@ def test_a_pair_ended_by_deletion_no_longer_counts_after_the_deletion(client, cl
     """The leaver's pair was active until they left: it counts for the period it was
     active in, not for a period that begins after the account went."""
     programme, leavers = closed_programme
+    staff = StaffFactory()
     delete_account(client, leavers[0])
     later = date.today().replace(year=date.today().year + 1)
     assert count(ImpactSource.MENTORING_PEOPLE, programme, later, None) == 0
     assert count(ImpactSource.NETWORK_MEMBERS, programme, None, None) == 3
     [event] = programme_events(programme)
-    assert event.state == EventState.PUBLISHED and event.organiser_id is None
+    # The event the leaver held stays counted, in the hands of staff.
+    assert event.state == EventState.PUBLISHED and event.organiser == staff
