@@ -10,6 +10,7 @@ again changes nothing; each reports what it made through `SetupRun.note`.
 home/migrations/0002_locales.py, stories/migrations/0002_story_review_workflow.py.)
 """
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -183,8 +184,10 @@ def ensure_privacy_notice(run: SetupRun) -> None:
     The single call site for `home.privacy.ensure_privacy_notice(home_page)` (returns
     True when it created the page): until that module exists, this step does nothing."""
     try:
-        from home import privacy
-    except ImportError:
+        privacy = importlib.import_module("home.privacy")
+    except ModuleNotFoundError as error:
+        if error.name != "home.privacy":
+            raise
         return
     ensure = getattr(privacy, "ensure_privacy_notice", None)
     if ensure is not None and ensure(run.home_page):

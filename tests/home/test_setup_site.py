@@ -183,3 +183,20 @@ def test_load_demo_still_works_on_top(client, first_run):
     site = Site.objects.get(is_default_site=True)
     assert SiteSettings.for_site(site).texts.organisation_name == "Riverside Migrant Leaders"
     assert client.get("/en/").status_code == 200
+
+
+def test_asks_for_the_name_address_and_administrator_when_interactive(monkeypatch, db):
+    answers = iter(["Hillside Welcome Network", "", "", ADMIN_EMAIL])
+    passwords = iter(["short", "short", ADMIN_PASSWORD, "a typo", ADMIN_PASSWORD, ADMIN_PASSWORD])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(passwords))
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("setup_site", stdout=out, stderr=err)
+
+    texts = SiteSettings.for_site(Site.objects.get(is_default_site=True)).texts
+    assert texts.organisation_name == "Hillside Welcome Network"
+    assert User.objects.get(email=ADMIN_EMAIL).check_password(ADMIN_PASSWORD)
+    assert "too short" in err.getvalue()  # the weak password, refused with its reason
+    assert "differ" in err.getvalue()  # the mistyped repeat
+    assert "Site set up:" in out.getvalue()
