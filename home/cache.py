@@ -10,7 +10,9 @@ unlimited (`home.views.rate_limited`).
 
 After one failure the process stops asking Redis for `RETRY_AFTER_SECONDS`, so a Redis
 that is down (or a host that drops packets, bounded by the socket timeouts in
-settings) costs each process one attempt a second, not one per cache call.
+settings) costs each process one attempt every few seconds, not one per cache call.
+`/healthz` asks Redis itself every time (`probe`), so it sees Redis return at once, and
+its success lets the process use Redis again.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
-RETRY_AFTER_SECONDS = 1.0
+RETRY_AFTER_SECONDS = 5.0
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 # Per process and Redis location: until when Redis is taken to be down. Shared by the
@@ -61,6 +63,14 @@ class ResilientRedisCache(RedisCache):
         """True while this process takes Redis to be down (it failed within the last
         `RETRY_AFTER_SECONDS`)."""
         return _down_until.get(self._location, 0.0) > time.monotonic()
+
+    def probe(self) -> bool:
+        """Whether Redis answers now, asked even while taken to be down; an answer ends
+        the pause at once, a failure starts one."""
+        _down_until.pop(self._location, None)
+        key = "healthz:probe"
+        self.set(key, "1", timeout=10)
+        return self.get(key) == "1"
 
     def _attempt(self, operation, fallback):
         if self.is_failing:

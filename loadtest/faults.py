@@ -57,7 +57,7 @@ MAIL_LOG = VAR / "mail.jsonl"
 # how long to wait afterwards for the retried emails (the first retry comes after 60 s).
 PLANS = {
     "full": {"seconds": 90, "smtp_at": 10, "redis_at": 45, "drain": 240},
-    "short": {"seconds": 45, "smtp_at": 5, "redis_at": 30, "drain": 180},
+    "short": {"seconds": 45, "smtp_at": 5, "redis_at": 30, "drain": 240},
 }
 SMTP_OUTAGE = 20
 REDIS_OUTAGE = 10
@@ -234,12 +234,15 @@ class Newcomer:
         for name, value in parser.fields():
             if name == "csrfmiddlewaretoken" or name == "website":
                 continue
-            if name == "email":
-                value = address
-            elif name == "name":
-                value = "Drill Applicant"
-            elif not value:
-                value = "Drill answer"
+            value = {
+                "email": address,
+                "name": "Drill Applicant",
+                "phone": "",
+                "home_area": "",
+                "languages": "English",
+            }.get(name, value)
+            if name.startswith("question_") and not value.strip():
+                value = "Drill answer"  # a written answer
             data.append((name, value))
         chosen = {name for name, _value in data}
         for name, value in RADIO.findall(page.text):
@@ -401,10 +404,12 @@ def main(argv=None):
     print(f"==> Database {DATABASE}: recreating, migrating, loading the demo", flush=True)
     began = time.monotonic()
     recreate_database(DATABASE)
+    os.environ["LOADTEST_IMMEDIATE_TASKS"] = "1"  # for this process only (settings.py)
     people, event_id = prepare(args.members)
     apply_path, pages = open_programme_paths()
     print(f"    ready in {time.monotonic() - began:.0f} s", flush=True)
-    # Only now: loading the demo sends emails of its own, before any SMTP server runs.
+    # Only now, for the services: the demo's own emails went nowhere, its tasks ran.
+    del os.environ["LOADTEST_IMMEDIATE_TASKS"]
     os.environ["DRILL_SMTP_PORT"] = str(SMTP_PORT)
     try:
         redis.start()

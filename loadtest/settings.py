@@ -10,6 +10,10 @@ DEBUG = False
 ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Preparing the data (migrate, load_demo) runs its tasks (Wagtail's index updates) at
+# once, so the drill's worker starts on an empty queue rather than behind thousands.
+if os.environ.get("LOADTEST_IMMEDIATE_TASKS"):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The fault drill (loadtest/faults.py) sends to its own SMTP server on loopback.
 if os.environ.get("DRILL_SMTP_PORT"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
