@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -121,6 +122,36 @@ def _queue_one(message, recipient: str, *, account, batch: str) -> OutgoingEmail
         row.save()
     transaction.on_commit(lambda: enqueue_delivery(row.pk), robust=True)
     return row
+
+
+QUEUEING_BACKEND = "home.emails.QueueingEmailBackend"
+
+
+class QueueingEmailBackend(BaseEmailBackend):
+    """The site's EMAIL_BACKEND: a message "sent" through it (by Wagtail's moderation
+    notifications, Django's error emails or anything else calling `send()`) is queued
+    like the site's own emails and sent by the worker with `delivery_backend()`, so no
+    request waits on SMTP."""
+
+    def send_messages(self, email_messages) -> int:
+        queued = 0
+        for message in email_messages:
+            recipients = message.recipients()
+            if not recipients:
+                continue
+            message.to, message.cc, message.bcc = recipients, [], []
+            queue_message(message)
+            queued += 1
+        return queued
+
+
+def delivery_backend() -> str:
+    """The backend the worker sends with: EMAIL_DELIVERY_BACKEND (from the environment's
+    EMAIL_BACKEND) when the site queues, else EMAIL_BACKEND itself (tests and tools that
+    name a backend directly)."""
+    if settings.EMAIL_BACKEND == QUEUEING_BACKEND:
+        return settings.EMAIL_DELIVERY_BACKEND
+    return settings.EMAIL_BACKEND
 
 
 def enqueue_delivery(email_id: int, *, run_after=None):
@@ -223,7 +254,7 @@ def deliver(email_id: int) -> str:
         _finish(email, EmailStatus.DROPPED, reason="The account was deleted.")
         return EmailStatus.DROPPED
     try:
-        connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
+        connection = get_connection(delivery_backend(), timeout=settings.EMAIL_TIMEOUT)
         build_message(email, connection).send()
     except Exception as raw:
         error = _classify(raw)

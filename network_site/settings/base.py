@@ -276,8 +276,10 @@ STORAGES = {
     "member_photos": MEDIA_STORAGE.private,
 }
 
-# Email: SMTP from the environment by default; dev and demo write files to var/mail/.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Email: every message is queued (home/emails.py) and the worker sends it with the
+# environment's EMAIL_BACKEND, SMTP by default; dev and demo write files to var/mail/.
+EMAIL_BACKEND = "home.emails.QueueingEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

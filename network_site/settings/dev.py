@@ -7,7 +7,9 @@ from .env import env_bool, env_list, env_str
 DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-active-citizens-network")  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 # Static files straight from the app folders; uploads where base.py says (the disk, or

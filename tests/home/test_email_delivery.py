@@ -247,3 +247,20 @@ def _fields(email):
         field.attname: getattr(email, field.attname)
         for field in OutgoingEmail._meta.concrete_fields
     }
+
+
+def test_an_email_sent_the_plain_django_way_is_queued_not_sent_in_the_request(
+    db, settings, committed, run_worker
+):
+    """Wagtail's moderation notifications (and anything else calling `send()`) go
+    through EMAIL_BACKEND, which queues them: the worker sends them later."""
+    from wagtail.admin.mail import send_mail
+
+    settings.EMAIL_BACKEND = "home.emails.QueueingEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    committed(send_mail, "A page awaits moderation", "Please review it.", ["editor@example.org"])
+    assert mail.outbox == []
+    assert OutgoingEmail.objects.get().recipient == "editor@example.org"
+    run_worker()
+    assert [message.to for message in mail.outbox] == [["editor@example.org"]]
+    assert mail.outbox[0].subject == "A page awaits moderation"

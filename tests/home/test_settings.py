@@ -106,7 +106,11 @@ def test_environment_lists_and_flags_are_parsed():
 
 
 def test_demo_settings_write_emails_to_files_under_var_mail():
-    result = settings_value("dev", "s.EMAIL_BACKEND, s.EMAIL_FILE_PATH", SECRET_KEY="")
+    result = settings_value(
+        "dev", "s.EMAIL_BACKEND, s.EMAIL_DELIVERY_BACKEND, s.EMAIL_FILE_PATH", SECRET_KEY=""
+    )
+    # The site queues every email; the worker writes them to files.
+    assert "home.emails.QueueingEmailBackend" in result.stdout
     assert "filebased.EmailBackend" in result.stdout
     assert "var/mail" in result.stdout
 
