@@ -381,6 +381,7 @@ def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
+        messages.get_messages(request).used = True  # waiting messages name the account
         logout(request)
         member_data.delete_member(user)
         messages.success(request, _("Your account and your personal data are deleted."))
