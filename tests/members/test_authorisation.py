@@ -24,6 +24,8 @@ MATRIX = [
     ("members:submit_story", None, "post", (302, 403, 200, 200, 200)),
     ("members:my_stories", None, "get", (302, 403, 200, 200, 200)),
     ("members:privacy_notice", None, "get", (200, 200, 200, 200, 200)),
+    # First choices of an account made for a programme place; anyone else is sent on.
+    ("members:welcome", None, "get", (302, 302, 302, 302, 302)),
     ("members:skill", "skill", "get", (302, 403, 200, 200, 200)),
     # A members-only profile: invisible to anonymous (404), refused to pending (403).
     ("members:profile", "profile", "get", (404, 403, 200, 200, 200)),

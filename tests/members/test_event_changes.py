@@ -17,6 +17,8 @@ from members.models import Event, EventFormat, EventReply, EventState, ReplyStat
 from members.services import rsvp
 from tests.members.factories import EventFactory, ProfileFactory
 
+pytestmark = pytest.mark.usefixtures("deliver_emails")
+
 JOIN = "https://meet.example.org/acn-reviewed-room"
 NEW_JOIN = "https://meet.example.org/not-yet-reviewed"
 
@@ -158,7 +160,7 @@ def test_staff_editing_a_published_event_tell_attendees_at_once(
 
 
 def test_raising_the_capacity_gives_places_to_the_waitlist_in_order(
-    client, approved_member, staff, home_page
+    client, approved_member, staff, home_page, committed
 ):
     event = EventFactory(capacity=1, organiser=approved_member)
     first, second, third, newcomer = (ProfileFactory().user for _ in range(4))
@@ -170,7 +172,7 @@ def test_raising_the_capacity_gives_places_to_the_waitlist_in_order(
     event.save()
     # Before anyone notices the higher capacity, a newcomer replies: the waitlist
     # still comes first.
-    outcome = rsvp.reserve_place(event, newcomer)
+    outcome = committed(rsvp.reserve_place, event, newcomer)
 
     statuses = dict(EventReply.objects.values_list("user_id", "status"))
     assert statuses == {

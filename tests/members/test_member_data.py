@@ -134,7 +134,9 @@ def test_deletion_leaves_no_trace_of_email_or_name(
     assert Mentorship.objects.get().mentee is None
     assert MentoringMeeting.objects.get().note == ""
     assert AuditEvent.objects.filter(action="deleted", subject=f"#{approved_member.pk}").exists()
-    assert len(mail.outbox) == 2
+    # The two messages, then the partner told that the pair ended (issue 15 §7).
+    assert [message.subject for message in mail.outbox][2:] == ["Your mentoring pair has ended"]
+    assert len(mail.outbox) == 3
 
     # The published story stays, under "a former member" and without their photo.
     assert not StoryPage.objects.filter(pk=draft.pk).exists()

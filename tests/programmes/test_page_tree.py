@@ -24,7 +24,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_editors_can_add_only_section_indexes_under_the_home_page(self):
         self.assertEqual(
             {model.__name__ for model in HomePage.creatable_subpage_models()},
-            {"ProgrammeIndexPage", "StoryIndexPage"},
+            {"ProgrammeIndexPage", "StoryIndexPage", "PrivacyNoticePage"},
         )
 
     def test_programme_index_sits_only_under_the_home_page(self):
@@ -120,11 +120,16 @@ def test_admin_refuses_a_second_programme_index_under_the_same_home_page(
     )
     add_form = admin_client_for_editor.get(add_url)
 
-    # Only the story index is left to add; a second programme index is refused and
-    # Wagtail sends the editor back to the dashboard.
-    assert (choices.status_code, choices.url) == (
-        302,
-        reverse("wagtailadmin_pages:add", args=("stories", "storyindexpage", home_page.pk)),
+    # The story index and the privacy notice are left to add, not a second programme
+    # index: asked for anyway, Wagtail sends the editor back to the dashboard.
+    assert choices.status_code == 200
+    offered = choices.text
+    assert reverse("wagtailadmin_pages:add", args=("stories", "storyindexpage", home_page.pk)) in (
+        offered
     )
+    assert reverse("wagtailadmin_pages:add", args=("home", "privacynoticepage", home_page.pk)) in (
+        offered
+    )
+    assert add_url not in offered
     assert (add_form.status_code, add_form.url) == (302, reverse("wagtailadmin_home"))
     assert ProgrammeIndexPage.objects.child_of(home_page).count() == 1

@@ -60,7 +60,12 @@ def test_translating_a_live_story_makes_a_draft_under_story_review(
     assert not translated.live
     assert translated.get_workflow().name == "Story review"
     client.logout()
-    assert client.get(f"/ar/stories/{translated.slug}/").status_code == 404
+    # Not the draft: the Arabic address serves the live English story, marked as English
+    # with the "not yet translated" notice (the one fallback rule, issue 18 §2).
+    response = client.get(f"/ar/stories/{translated.slug}/")
+    assert response.status_code == 200
+    assert response.context["page"].pk == story.pk
+    assert 'lang="en" dir="ltr"' in response.text
 
 
 def test_syncing_translations_never_publishes_them(
