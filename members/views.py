@@ -395,11 +395,13 @@ def privacy_notice(request):
     organisation publishes its own."""
     from django.utils.translation import get_language
 
+    from home.i18n import mark_fallback, reader_url
     from home.privacy import live_privacy_notice
 
     notice = live_privacy_notice(get_language())
     if notice is not None:
-        return redirect(notice.get_url(request))
+        # Untranslated, it is read at the reader's own address, marked as English.
+        return redirect(reader_url(mark_fallback(notice, get_language(), request), request))
     return render(
         request,
         "members/privacy_notice.html",

@@ -32,6 +32,13 @@ def translate_segment(editor, panel, field, text):
 def test_translator_translates_a_programme_into_chinese_and_a_reader_switches_to_it(
     browser, demo_site, desktop
 ):
+    # The demo already has this programme in Chinese; the translator starts from none.
+    from programmes.models import ProgrammePage
+
+    source = ProgrammePage.objects.get(slug="speak-up-lead-locally", locale__language_code="en")
+    for translation in source.get_translations().filter(locale__language_code="zh-hant"):
+        translation.delete()
+
     # The translator (a staff member who may publish) finds the programme in the explorer.
     translator, elsewhere = open_admin(browser, demo_site, "admin@example.org")
     translator.get_by_role("navigation", name="Main menu").get_by_role(

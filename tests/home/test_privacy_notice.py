@@ -112,3 +112,15 @@ def test_a_translated_notice_is_served_in_the_readers_language(client, home_page
     response = client.get(reverse("members:privacy_notice"))
     assert response.status_code == 302 and response["Location"].startswith("/ar/")
     assert "إشعار الخصوصية" in client.get(response["Location"]).text
+
+
+def test_an_untranslated_notice_is_read_at_the_readers_address_marked_as_english(client, home_page):
+    demo_notice(home_page)
+    response = client.get(reverse("members:privacy_notice"), HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 302
+    assert response.url.startswith("/ar/")
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in page.text
+    assert 'lang="en" dir="ltr"' in page.text
+    assert "The controller of your personal data" in html.unescape(page.text)
