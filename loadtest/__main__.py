@@ -248,14 +248,9 @@ class Run:
                 self.timeline.append((self.now(), response.status_code))
 
 
-class Member:
-    def __init__(self, run, base, person, people, event):
-        self.run, self.base, self.person, self.event = run, base, person, event
-        self.others = [other for other in people if other is not person]
-        self.email = person["email"]
-        self.session = requests.Session()
-        self.sequence = 0
-        self.profile_fields = None
+class HttpClient:
+    """A person's browser: `self.session` (requests), `self.base` and `self.run`. A
+    request posts the CSRF token as a form would and counts connection errors."""
 
     def request(self, method, path, data=None):
         if data is not None:
@@ -275,6 +270,16 @@ class Member:
         for each in [*response.history, response]:
             self.run.saw(each)
         return response
+
+
+class Member(HttpClient):
+    def __init__(self, run, base, person, people, event):
+        self.run, self.base, self.person, self.event = run, base, person, event
+        self.others = [other for other in people if other is not person]
+        self.email = person["email"]
+        self.session = requests.Session()
+        self.sequence = 0
+        self.profile_fields = None
 
     @staticmethod
     def redirected_to(response, fragment) -> bool:

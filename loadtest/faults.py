@@ -39,6 +39,7 @@ from loadtest.__main__ import (
     SERVER,
     TIMEOUT,
     FormFields,
+    HttpClient,
     Member,
     Run,
     answers,
@@ -152,7 +153,7 @@ class DrillMember(Member):
             time.sleep(0.2)
 
 
-class Newcomer:
+class Newcomer(HttpClient):
     """Someone without an account, from an address of their own (the drill's gunicorn
     trusts one proxy, so each newcomer has its own rate limits, as on the internet)."""
 
@@ -163,25 +164,6 @@ class Newcomer:
         number = next(_addresses)
         self.session = requests.Session()
         self.session.headers["X-Forwarded-For"] = f"198.18.{number // 250}.{number % 250 + 1}"
-
-    def request(self, method, path, data=None):
-        if data is not None:
-            data = [*data, ("csrfmiddlewaretoken", self.session.cookies.get("csrftoken", ""))]
-        try:
-            response = self.session.request(
-                method,
-                self.base + path,
-                data=data,
-                timeout=TIMEOUT,
-                headers={"Referer": self.base + path},
-            )
-        except requests.RequestException:
-            with self.run.lock:
-                self.run.connection_errors += 1
-            return None
-        for each in [*response.history, response]:
-            self.run.saw(each)
-        return response
 
     def succeeded(self, response, kind, fragment) -> bool:
         if response is None:
