@@ -1,7 +1,31 @@
-"""The one way the site sends an email: rendered in the recipient's language, queued
-after the request commits, sent by the task worker, retried, and recorded.
+"""The one way the site sends an email: written in the base design (home/email_design.py),
+rendered in the recipient's language, queued after the request commits, sent by the task
+worker, retried, and recorded.
 
-    email_in_language(to, language, "members/emails/approved", context, account=user)
+To send an email, write one template that extends "emails/base.html" and fills its
+blocks `subject`, `content`, `why` (why the reader gets it) and `stop` (how to stop),
+then:
+
+    send_email(
+        user.email,
+        "members/emails/approved.html",
+        {"profile": profile},
+        language=recipient_language(user),   # or application.language, subscriber.language
+        account=user,                         # deleted with the account
+        attachments=[("event.ics", ics, "text/calendar")],   # optional
+        headers={"List-Unsubscribe": "<…>"},                 # optional
+        batch="digest:2026-W49",              # optional: once per recipient and batch
+    )
+
+The template sees `email` (the organisation's name, colour and logo from the site
+settings, `language`, `direction`, `start` and `end` for the recipient), `site_name`
+(the organisation's name in the recipient's language) and `base_url`. The text part is
+made from the HTML, so write the words once. `{% include "emails/button.html" with
+url=… label=… %}` is the design's button. `render_email()` (home/email_design.py) gives
+the subject, text and HTML without queueing, for previews and tests; `send_rendered()`
+queues one already rendered. Words written as plain text (allauth's) go through
+`send_text_email()`, which sets them in the same design.
+
     queue_message(message, account=user)          # an EmailMessage built elsewhere
 
 Each writes an `OutgoingEmail` row in the caller's transaction and queues the task that
@@ -28,10 +52,17 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
+from home.email_design import (
+    RenderedEmail,
+    email_language,
+    render_email,
+    render_text_email,
+)
 from home.models import DeletedAddress, EmailStatus, OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -43,13 +74,65 @@ MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 
 # Rendering -----------------------------------------------------------------------------
 
+Attachment = tuple[str, bytes | str, str]
 
-def render_in_language(template: str, context: dict, language: str) -> tuple[str, str]:
-    """`<template>_subject.txt` (on one line) and `<template>_body.txt`, in `language`."""
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        body = render_to_string(f"{template}_body.txt", context)
-    return " ".join(subject.split()), body
+
+def recipient_language(user, default: str | None = None) -> str:
+    """The language a person chose for the site (their profile's), else `default` (the
+    page's, for an address with no profile yet), else the site's default language."""
+    profile = getattr(user, "profile", None) if user is not None else None
+    return (
+        getattr(profile, "preferred_language", None)
+        or default
+        or translation.get_language()
+        or settings.LANGUAGE_CODE
+    )
+
+
+def send_email(
+    to: str,
+    template: str,
+    context: dict | None = None,
+    *,
+    language: str | None,
+    account=None,
+    batch: str = "",
+    attachments: list[Attachment] | None = None,
+    headers: dict[str, str] | None = None,
+) -> OutgoingEmail | None:
+    """Render `template` in the base design in `language` and queue it to `to` (see the
+    module's docstring). Returns the queued row, or None when `batch` has `to` already."""
+    rendered = render_email(template, context, language)
+    return send_rendered(
+        to, rendered, account=account, batch=batch, attachments=attachments, headers=headers
+    )
+
+
+def send_text_email(
+    to: str, subject: str, text: str, *, language: str | None, account=None, **context
+) -> OutgoingEmail | None:
+    """Words written as plain text (allauth's account emails), in the base design."""
+    return send_rendered(to, render_text_email(subject, text, language, **context), account=account)
+
+
+def send_rendered(
+    to: str,
+    rendered: RenderedEmail,
+    *,
+    account=None,
+    batch: str = "",
+    attachments: list[Attachment] | None = None,
+    headers: dict[str, str] | None = None,
+) -> OutgoingEmail | None:
+    """Queue an email `render_email()` made: its text part, and its HTML part beside it."""
+    message = EmailMultiAlternatives(
+        rendered.subject, rendered.text, None, [to], headers={**(headers or {})}
+    )
+    message.extra_headers.setdefault("Content-Language", rendered.language)
+    message.attach_alternative(rendered.html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
+    return queue_message(message, account=account, batch=batch)
 
 
 def email_in_language(
@@ -60,14 +143,28 @@ def email_in_language(
     *,
     account=None,
     batch: str = "",
-    attachments: list[tuple[str, bytes | str, str]] | None = None,
+    attachments: list[Attachment] | None = None,
 ) -> OutgoingEmail | None:
-    """Render `template` in `language` and queue it to `to` (see the module's docstring)."""
-    subject, body = render_in_language(template, context, language)
-    message = EmailMultiAlternatives(subject, body, None, [to])
-    for filename, content, mimetype in attachments or []:
-        message.attach(filename, content, mimetype)
-    return queue_message(message, account=account, batch=batch)
+    """The older call, kept for code written before the base design: `template` without
+    its extension. `<template>.html` is sent as `send_email()` would; an older pair of
+    `<template>_subject.txt` and `_body.txt` is set in the base design as plain text."""
+    try:
+        get_template(f"{template}.html")
+    except TemplateDoesNotExist:
+        with translation.override(email_language(language)):
+            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+            body = render_to_string(f"{template}_body.txt", context)
+        rendered = render_text_email(subject, body, language)
+        return send_rendered(to, rendered, account=account, batch=batch, attachments=attachments)
+    return send_email(
+        to,
+        f"{template}.html",
+        context,
+        language=language,
+        account=account,
+        batch=batch,
+        attachments=attachments,
+    )
 
 
 # Queueing ------------------------------------------------------------------------------

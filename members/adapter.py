@@ -1,13 +1,20 @@
 """allauth's account adapter: where sign-in leads, and which language its emails use."""
 
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sites.shortcuts import get_current_site
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from home.emails import queue_message
+from home import l10n
+from home.email_design import design_for, email_language
+from home.emails import recipient_language, send_text_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,23 +31,44 @@ class AccountAdapter(DefaultAccountAdapter):
         return reverse("members:dashboard")
 
     def send_mail(self, template_prefix, email, context):
-        """Verification, password-reset and email-change messages in the member's
-        preferred language; for an address with no profile yet, the page's language.
-        Rendered now (allauth's own send_mail, but queued instead of sent): the worker
-        sends it once the request commits (home/emails.py)."""
+        """Verification, password-reset and account-change emails in the base design and
+        in the member's language (for an address with no profile yet, the page's),
+        naming the organisation from the site settings, never the host. allauth's own
+        words and translations are kept (`<prefix>_subject.txt`, `_message.txt`); the
+        worker sends the email once the request commits (home/emails.py)."""
         user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
-        profile = getattr(user, "profile", None) if user is not None else None
-        language = getattr(profile, "preferred_language", None) or translation.get_language()
+        language = email_language(recipient_language(user, translation.get_language()))
         request = allauth_context.request
         with translation.override(language):
-            message = self.render_mail(
-                template_prefix,
-                email,
-                {
-                    "request": request,
-                    "email": email,
-                    "current_site": get_current_site(request),
-                    **context,
-                },
-            )
-        queue_message(message, account=user if getattr(user, "pk", None) else None)
+            words = {
+                **context,
+                "request": request,
+                "email": email,
+                "current_site": OrganisationSite(design_for(language).organisation),
+            }
+            if isinstance(words.get("timestamp"), datetime):
+                words["timestamp"] = l10n.format_datetime(words["timestamp"])
+            subject = render_to_string(f"{template_prefix}_subject.txt", words, request)
+            body = render_to_string(f"{template_prefix}_message.txt", words, request)
+        account = user if getattr(user, "pk", None) else None
+        send_text_email(
+            email,
+            self.format_email_subject(" ".join(subject.split())),
+            body.strip(),
+            language=language,
+            account=account,
+            template="members/emails/account.html",
+            has_account=account is not None,
+        )
+
+
+@dataclass(frozen=True)
+class OrganisationSite:
+    """What allauth's templates read as `current_site`: the organisation's name (in the
+    reader's language) and the site's host, instead of the request's host twice."""
+
+    name: str
+
+    @property
+    def domain(self) -> str:
+        return urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc

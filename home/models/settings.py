@@ -9,6 +9,7 @@ frame reads the texts of every language with the settings (home/frame.py), and
 falling back to the source text on its own.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -21,6 +22,8 @@ from wagtail_localize.fields import TranslatableField
 from home.localized import LocalizedText, default_language, reader_language, text_in
 
 DEFAULT_ORGANISATION_NAME = "Active Citizens Network"
+# The site's own brand colour (network_site/static/css/site.css, 8.9:1 on white).
+DEFAULT_BRAND_COLOUR = "#0b4f6c"
 
 
 class SiteTexts(TranslatableMixin, models.Model):
@@ -99,6 +102,34 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         blank=True,
         help_text=_("A shared inbox people can write to. Never a personal address."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The organisation's logo at the top of every email, on the brand colour. "
+            "A PNG or JPEG; leave empty to show the organisation's name instead."
+        ),
+    )
+    brand_colour = models.CharField(
+        _("brand colour"),
+        max_length=7,
+        default=DEFAULT_BRAND_COLOUR,
+        validators=[
+            RegexValidator(
+                r"^#[0-9a-fA-F]{6}$",
+                _("Write the colour as # and six hexadecimal digits, such as #0b4f6c."),
+            )
+        ],
+        help_text=_(
+            "The colour of the band at the top of every email and of its buttons, as # "
+            "and six hexadecimal digits. The text on it is white or black, whichever "
+            "reads better."
+        ),
+    )
     newsletter_url = models.URLField(
         _("newsletter link"),
         blank=True,
@@ -109,7 +140,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("texts")], heading=_("Identity")),
+        MultiFieldPanel(
+            [FieldPanel("texts"), FieldPanel("logo"), FieldPanel("brand_colour")],
+            heading=_("Identity"),
+        ),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("newsletter_url")],
             heading=_("Contact"),

@@ -8,6 +8,7 @@ on its own (home/emails.py): one refused address never stops the others, and a s
 fails is retried, not queued again.
 """
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,8 +16,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
 
 from home.areas import areas_near
+from home.email_design import email_language
+from home.emails import recipient_language
 from members.models import (
     DigestSent,
     Event,
@@ -62,7 +66,7 @@ def digest_events_for(profile, now=None):
     online = Q(format__in=[EventFormat.ONLINE, EventFormat.HYBRID])
     near = areas_near(profile.home_area)
     events = events.filter(online | Q(area__in=near)) if near else events.filter(online)
-    return list(events.order_by("starts_at")[:DIGEST_EVENTS])
+    return list(events.prefetch_related("translations").order_by("starts_at")[:DIGEST_EVENTS])
 
 
 def latest_stories():
@@ -77,14 +81,50 @@ def latest_stories():
     )
 
 
+@dataclass(frozen=True)
+class DigestStory:
+    """A story as one reader's digest lists it: in their language where a translation
+    is live, otherwise the source (`translated` False, so the email marks it)."""
+
+    title: str
+    url: str
+    language: str
+    translated: bool
+
+
+def stories_in(stories, language: str) -> list[DigestStory]:
+    """`stories` (in the default language) for a reader of `language`."""
+    language = email_language(language)
+    locale = Locale.objects.filter(language_code=language).first()
+    listed = []
+    for story in stories:
+        version = story
+        if locale is not None and locale.pk != story.locale_id:
+            version = story.get_translations().live().filter(locale=locale).first() or story
+        listed.append(
+            DigestStory(
+                title=version.title,
+                url=version.get_full_url() or "",
+                language=version.locale.language_code,
+                translated=version.locale_id == getattr(locale, "pk", story.locale_id),
+            )
+        )
+    return listed
+
+
 def send_digests(now=None, progress=None) -> int:
-    """Send this week's digest to every opted-in member who has not had it yet."""
+    """Send this week's digest to every opted-in member who has not had it yet, each
+    item in the member's language where it is translated."""
     week = iso_week(now)
     stories = latest_stories()
+    by_language: dict[str, list[DigestStory]] = {}
     sent = 0
     for profile in digest_recipients():
         if progress is not None:
             progress.update(1)
+        language = email_language(recipient_language(profile.user, "en"))
+        if language not in by_language:
+            by_language[language] = stories_in(stories, language)
         events = digest_events_for(profile, now)
         if not events and not stories:
             continue
@@ -97,7 +137,7 @@ def send_digests(now=None, progress=None) -> int:
                     {
                         "profile": profile,
                         "events": events,
-                        "stories": stories,
+                        "stories": by_language[language],
                     },
                     batch=f"digest:{week}",
                 )

@@ -1,8 +1,9 @@
-"""Emails to members, rendered from templates in the member's preferred language."""
+"""Emails to members, in the base design and the member's preferred language."""
 
-from django.conf import settings
+from home.email_design import site_url
+from home.emails import recipient_language, send_email
 
-from home.emails import email_in_language
+__all__ = ["email_member", "site_url"]
 
 
 def email_member(
@@ -14,23 +15,16 @@ def email_member(
     attachments: list[tuple[str, bytes, str]] | None = None,
     batch: str = "",
 ):
-    """Queue `members/emails/<template>_subject.txt` and `_body.txt` to a user, with
+    """Queue `members/emails/<template>.html` to a user in their language, with
     optional attachments given as (file name, content, MIME type); the worker sends it
     once the caller's transaction commits (home/emails.py). With `batch`, a user who
     already has this batch gets nothing (returns None)."""
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": site_url(), **(context or {})}
-    profile = getattr(user, "profile", None) if user is not None else None
-    language = getattr(profile, "preferred_language", None) or "en"
-    return email_in_language(
+    return send_email(
         to or user.email,
-        language,
-        f"members/emails/{template}",
+        f"members/emails/{template}.html",
         context,
+        language=recipient_language(user, "en"),
         account=user,
         batch=batch,
         attachments=attachments,
     )
-
-
-def site_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
