@@ -99,3 +99,16 @@ def run_worker(database_queue, monkeypatch):
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def w3c():
+    """The W3C HTML checker (tests/w3c.py): `assert w3c(html) == []`. One Java process
+    per test worker, started when the first test asks for it."""
+    from tests import w3c as checker
+
+    if checker.java() is None:
+        pytest.skip("No Java for the W3C checker: apt-get install -y default-jre-headless")
+    service = checker.Checker()
+    yield service
+    service.stop()
