@@ -20,3 +20,14 @@ def outcome_figures(context, figures, caption="", chart_id="outcomes"):
         "caption": caption,
         "chart_id": chart_id,
     }
+
+
+@register.inclusion_tag("emails/outcome_figures.html", takes_context=True)
+def outcome_figures_email(context, figures, caption="", language=""):
+    """The same figures for an email: a plain table with a bar made of table cells,
+    since mail clients drop SVG. `language` is the language the figures are written in."""
+    return {
+        "chart": outcome_chart(figures, language=language),
+        "caption": caption,
+        "email": context.get("email"),
+    }

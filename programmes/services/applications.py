@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from wagtail import hooks
 from wagtail.models import Locale
 
-from home.emails import email_in_language
+from home.emails import send_email as send_email_in_design
 from home.i18n import default_locale_version
 from home.spreadsheets import csv_writer
 from programmes.models import (
@@ -138,9 +138,9 @@ def _tell_already_applied(programme: ProgrammePage, email: str, context: dict):
 
 
 def send_email(application: Application, template: str, context: dict | None = None):
-    """Queue `programmes/emails/<template>_subject.txt` and `_body.txt`, in the
-    applicant's language (the language they applied in); sent once the caller's
-    transaction commits (home/emails.py)."""
+    """Queue `programmes/emails/<template>.html` in the applicant's language (the
+    language they applied in); sent once the caller's transaction commits
+    (home/emails.py)."""
     language = application.language or settings.LANGUAGE_CODE
     programme = application.programme
     localised = programme
@@ -155,11 +155,11 @@ def send_email(application: Application, template: str, context: dict | None = N
     context = {
         "application": application,
         "programme_title": localised.title,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "base_url": site_url(),
         **(context or {}),
     }
-    email_in_language(application.email, language, f"programmes/emails/{template}", context)
+    send_email_in_design(
+        application.email, f"programmes/emails/{template}.html", context, language=language
+    )
 
 
 # Selection ----------------------------------------------------------------------------

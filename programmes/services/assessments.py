@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from home.emails import email_in_language
+from home.emails import send_email
 from home.models import Skill
 from programmes.models import (
     AssessmentInvitation,
@@ -182,17 +182,16 @@ def send_invitation(invitation_id: int) -> bool:
     invitation.save(update_fields=["token_hash", "sent_at"])
     language = participant_language(invitation.cohort_member)
     programme = invitation.round.programme
-    email_in_language(
+    send_email(
         email,
-        language,
-        "programmes/emails/assessment",
+        "programmes/emails/assessment.html",
         {
             "programme_title": _localised_title(programme, language),
             "round": invitation.round,
             "assessment_url": assessment_url(token, language),
             "closes_at": invitation.round.closes_at,
-            "site_name": settings.WAGTAIL_SITE_NAME,
         },
+        language=language,
     )
     return True
 

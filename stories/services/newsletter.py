@@ -9,11 +9,11 @@ and retries one that fails (home/emails.py); `sent_at` is when it was queued.
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from home.emails import queue_message
+from home.email_design import RenderedEmail, email_language, render_email
+from home.emails import queue_message, send_email
 from stories.models import NewsletterDelivery, Subscriber, SubscriberStatus
 
 
@@ -48,14 +48,13 @@ def request_subscription(email: str, language: str) -> Subscriber:
         "confirm_url": absolute(reverse("newsletter_confirm", args=[subscriber.token])),
         "unsubscribe_url": unsubscribe_url(subscriber),
     }
-    with translation.override(subscriber.language):
-        message = EmailMultiAlternatives(
-            subject=render_to_string("stories/email/confirm_subject.txt", context).strip(),
-            body=render_to_string("stories/email/confirm.txt", context),
-            to=[subscriber.email],
-            headers=unsubscribe_headers(subscriber),
-        )
-    queue_message(message)
+    send_email(
+        subscriber.email,
+        "stories/emails/confirm.html",
+        context,
+        language=subscriber.language,
+        headers=unsubscribe_headers(subscriber),
+    )
     return subscriber
 
 
@@ -117,25 +116,37 @@ def _claim_and_queue(newsletter, subscriber) -> bool:
     return True
 
 
-def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
-    """The newsletter for one subscriber, in their language: the page's translation where
-    one is live, and the email's own words in the interface translation."""
-    with translation.override(subscriber.language):
+def render_newsletter(newsletter, language: str, unsubscribe_link: str) -> RenderedEmail:
+    """The newsletter as a reader of `language` receives it (also the admin's preview):
+    the page's translation where one is live, otherwise the source marked as its own
+    language with a notice, and the email's own words in the interface translation."""
+    language = email_language(language)
+    with translation.override(language):
         version = newsletter.localized
-        context = {
+    version_language = version.locale.language_code
+    return render_email(
+        "stories/emails/newsletter.html",
+        {
             "newsletter": version,
+            "newsletter_language": version_language,
+            "translated": version_language == language,
             "page_url": absolute(version.url or ""),
-            "unsubscribe_url": unsubscribe_url(subscriber),
-        }
-        message = EmailMultiAlternatives(
-            subject=version.title,
-            body=render_to_string("stories/email/newsletter.txt", context),
-            to=[subscriber.email],
-            headers=unsubscribe_headers(subscriber),
-        )
-        message.attach_alternative(
-            render_to_string("stories/email/newsletter.html", context), "text/html"
-        )
+            "unsubscribe_url": unsubscribe_link,
+        },
+        language,
+    )
+
+
+def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
+    """The newsletter for one subscriber, in their language (`render_newsletter`)."""
+    rendered = render_newsletter(newsletter, subscriber.language, unsubscribe_url(subscriber))
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        to=[subscriber.email],
+        headers={**unsubscribe_headers(subscriber), "Content-Language": rendered.language},
+    )
+    message.attach_alternative(rendered.html, "text/html")
     return message
 
 
