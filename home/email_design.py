@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import urlize
+from django.utils.html import format_html, urlize
 
 from home.email_text import html_to_text
 from home.i18n import language_direction
@@ -52,6 +52,12 @@ class EmailDesign:
     @property
     def direction(self) -> str:
         return language_direction(self.language)
+
+    @property
+    def organisation_isolated(self) -> str:
+        """The name inside <bdi>, for sentences in the body and footer: an English name
+        in an Arabic sentence cannot pull the punctuation around it the wrong way."""
+        return format_html("<bdi>{}</bdi>", self.organisation)
 
     @property
     def start(self) -> str:
