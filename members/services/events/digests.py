@@ -1,0 +1,148 @@
+"""Scheduled emails: the weekly digest of new events near a member and the latest
+stories, and the reminder a day before an event.
+
+Each is recorded with its email in one transaction (one `DigestSent` per member and
+ISO week, one `ReminderSent` per reply, and the email's own row in its batch), so running
+a command twice, or two copies at once, queues nothing twice. The worker sends each email
+on its own (home/emails.py): one refused address never stops the others, and a send that
+fails is retried, not queued again.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
+
+from home.areas import areas_near
+from members.models import (
+    DigestSent,
+    Event,
+    EventFormat,
+    EventReply,
+    EventState,
+    MembershipStatus,
+    Profile,
+    ReminderSent,
+    ReplyStatus,
+)
+from members.services.events.calendar import ics_attachment
+from members.services.notify import email_member
+
+DIGEST_EVENTS = 10
+DIGEST_STORIES = 3
+
+
+def iso_week(moment=None) -> str:
+    year, week, _day = timezone.localdate(moment).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def digest_recipients():
+    """Approved, active members who asked for the weekly digest."""
+    return (
+        Profile.objects.filter(
+            events_digest=True, status=MembershipStatus.APPROVED, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def digest_events_for(profile, now=None):
+    """Upcoming events published in the last week, near the member or online."""
+    now = now or timezone.now()
+    events = Event.objects.filter(
+        state=EventState.PUBLISHED,
+        starts_at__gte=now,
+        published_at__gte=now - timedelta(days=7),
+    )
+    online = Q(format__in=[EventFormat.ONLINE, EventFormat.HYBRID])
+    near = areas_near(profile.home_area)
+    events = events.filter(online | Q(area__in=near)) if near else events.filter(online)
+    return list(events.order_by("starts_at")[:DIGEST_EVENTS])
+
+
+def latest_stories():
+    from stories.models import StoryPage
+
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return list(
+        StoryPage.objects.live()
+        .public()
+        .filter(locale__language_code=default)
+        .order_by("-first_published_at")[:DIGEST_STORIES]
+    )
+
+
+def send_digests(now=None, progress=None) -> int:
+    """Send this week's digest to every opted-in member who has not had it yet."""
+    week = iso_week(now)
+    stories = latest_stories()
+    sent = 0
+    for profile in digest_recipients():
+        if progress is not None:
+            progress.update(1)
+        events = digest_events_for(profile, now)
+        if not events and not stories:
+            continue
+        try:
+            with transaction.atomic():
+                DigestSent.objects.create(user=profile.user, week=week)
+                email_member(
+                    profile.user,
+                    "event_digest",
+                    {
+                        "profile": profile,
+                        "events": events,
+                        "stories": stories,
+                    },
+                    batch=f"digest:{week}",
+                )
+        except IntegrityError:
+            continue  # Already sent this week.
+        sent += 1
+    return sent
+
+
+def replies_to_remind(now=None):
+    """Confirmed places at published events starting within the next day, not reminded."""
+    now = now or timezone.now()
+    return (
+        EventReply.objects.filter(
+            status=ReplyStatus.CONFIRMED,
+            event__state=EventState.PUBLISHED,
+            event__starts_at__gt=now,
+            event__starts_at__lte=now + timedelta(days=1),
+            reminder__isnull=True,
+        )
+        .select_related("event", "user__profile")
+        .order_by("event__starts_at", "pk")
+    )
+
+
+def send_reminders(now=None, progress=None) -> int:
+    sent = 0
+    for reply in replies_to_remind(now):
+        if progress is not None:
+            progress.update(1)
+        event = reply.event
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(reply=reply)
+                email_member(
+                    reply.user,
+                    "event_reminder",
+                    {
+                        "event": event,
+                        "joining_link": event.joining_link if event.is_online else "",
+                    },
+                    attachments=[ics_attachment(event, with_joining_link=True)],
+                    batch=f"reminder:{reply.pk}",
+                )
+        except IntegrityError:
+            continue
+        sent += 1
+    return sent
