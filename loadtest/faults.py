@@ -452,7 +452,7 @@ def open_programme_paths():
     """The demo's programme that takes applications on the site, and pages to read."""
     from django.db import connections
 
-    from programmes.applications_demo import OPEN_PROGRAMME_SLUG
+    from programmes.demo.applications import OPEN_PROGRAMME_SLUG
     from programmes.models import ProgrammePage
 
     page = ProgrammePage.objects.get(slug=OPEN_PROGRAMME_SLUG, locale__language_code="en")

@@ -7,10 +7,10 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from members import admin_urls
-from members.admin_views import EventEditView
 from members.services import story_submission
 from members.services.privacy import is_member_staff
+from members.urls import admin as admin_urls
+from members.views.admin.membership import EventEditView
 
 
 class MemberStaffMenuItem(MenuItem):
@@ -108,7 +108,7 @@ def participant_account(**details):
 
 @hooks.register("demo_content", order=30)
 def members_demo_content(run):
-    from members.demo import load_members
+    from members.demo.members import load_members
 
     load_members(run)
 
@@ -154,7 +154,7 @@ def remove_event_replies(user):
     from django.utils import timezone
 
     from members.models import EventReply, EventState, ReplyStatus
-    from members.services import rsvp
+    from members.services.events import rsvp
 
     EventReply.objects.filter(
         user=user,
@@ -171,7 +171,7 @@ def remove_event_replies(user):
 
 @hooks.register("demo_content", order=40)
 def events_demo_content(run):
-    from members.events_demo import load_events
+    from members.demo.events import load_events
 
     load_events(run)
 
@@ -183,7 +183,7 @@ HOME_PAGE_EVENTS = 4
 def next_events_section(home_page, request):
     """The next events near the signed-in member (and online), or the next public ones."""
     from home.sections import HomeSection
-    from members.services.event_listing import EventFilters, event_listings, near_areas_of
+    from members.services.events.listing import EventFilters, event_listings, near_areas_of
 
     near = near_areas_of(request.user) if request.user.is_authenticated else set()
     rows = event_listings(request.user, EventFilters(near=near or None), limit=HOME_PAGE_EVENTS)
@@ -219,7 +219,7 @@ def network_impact_counters():
 
 @hooks.register("member_data_export")
 def mentoring_export(user):
-    from members.services import mentoring
+    from members.services.mentoring import pairs as mentoring
 
     return {"mentoring": mentoring.export_mentoring(user)}
 
@@ -227,9 +227,9 @@ def mentoring_export(user):
 @hooks.register("register_impact_counters")
 def mentoring_impact_counters():
     """Mentoring meetings held and people in pairs, for programmes' computed figures: a
-    programme counts the pairs staff linked to it (see members/services/mentoring.py)."""
+    programme counts the pairs staff linked to it (see members/services/mentoring/pairs.py)."""
     from home.impact import ImpactSource
-    from members.services import mentoring
+    from members.services.mentoring import pairs as mentoring
 
     return {
         ImpactSource.MENTORING_MEETINGS: mentoring.count_mentoring_meetings,
@@ -239,6 +239,6 @@ def mentoring_impact_counters():
 
 @hooks.register("demo_content", order=45)
 def mentoring_demo_content(run):
-    from members.demo import load_mentoring
+    from members.demo.members import load_mentoring
 
     load_mentoring(run)

@@ -16,16 +16,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import PagesSitemap
 from home.views import healthz, robots_txt, search_view, serve_page, switch_language
-from programmes.participant_views import monitoring_view, skill_assessment_view
-from programmes.views import apply_view, offer_view, programme_calendar_view
-from stories.newsletter_views import confirm_view, signup_view, unsubscribe_view
+from programmes.views.applications import apply_view, offer_view, programme_calendar_view
+from programmes.views.participants import monitoring_view, skill_assessment_view
+from stories.views.newsletter import confirm_view, signup_view, unsubscribe_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     # Member area: directory, profiles, the member's own data.
-    path("members/", include("members.urls")),
+    path("members/", include("members.urls.member_area")),
     # Newsletter: the sign-up form and the links in its emails.
     path("newsletter/", signup_view, name="newsletter_signup"),
     path("newsletter/confirm/<str:token>/", confirm_view, name="newsletter_confirm"),
@@ -51,7 +51,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     # Events: discovery, month calendar, archive and the public feed.
-    path("events/", include("members.event_urls")),
+    path("events/", include("members.urls.events")),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)+)calendar\.ics$",
         programme_calendar_view,

@@ -16,7 +16,6 @@ from home.frame import public, section_index
 from home.i18n import default_locale_version, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
-from programmes import admin_urls
 from programmes.models import (
     Application,
     CohortMember,
@@ -26,6 +25,7 @@ from programmes.models import (
 )
 from programmes.services import access
 from programmes.status import accepting_applications_q
+from programmes.urls import admin as admin_urls
 
 
 @hooks.register("home_page_sections")
@@ -68,7 +68,7 @@ def programme_section(run):
 
 @hooks.register("demo_content", order=10)
 def programme_demo_content(run):
-    from programmes.demo import load_programmes
+    from programmes.demo.programmes import load_programmes
 
     load_programmes(run)
 
@@ -76,7 +76,7 @@ def programme_demo_content(run):
 @hooks.register("demo_content", order=60)
 def programme_demo_translations(run):
     """After the applications demo, which gives the open programme its questions."""
-    from programmes.demo import load_programme_translations
+    from programmes.demo.programmes import load_programme_translations
 
     load_programme_translations(run)
 
@@ -92,7 +92,7 @@ class ImpactMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def impact_admin_urls():
-    from programmes import impact_admin_urls
+    from programmes.urls import impact as impact_admin_urls
 
     return [path("impact/", include(impact_admin_urls, namespace="programmes_impact"))]
 
@@ -269,7 +269,7 @@ def forget_applications(user):
 
 @hooks.register("demo_content", order=50)
 def application_demo_content(run):
-    from programmes.applications_demo import load_applications
+    from programmes.demo.applications import load_applications
 
     load_applications(run)
 
@@ -336,6 +336,6 @@ def forget_self_assessment(user):
 
 @hooks.register("demo_content", order=60)
 def impact_demo_content(run):
-    from programmes.demo import load_impact_demo
+    from programmes.demo.programmes import load_impact_demo
 
     load_impact_demo(run)

@@ -14,9 +14,9 @@ from home.frame import public, section_index
 from home.i18n import default_locale_version, localize_objects, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
-from stories.admin_views import export_subscribers_view, withdraw_consent_view
 from stories.models import HighlightFigure, StoryIndexPage, StoryPage, Subscriber
 from stories.models.pages import listed_stories
+from stories.views.admin import export_subscribers_view, withdraw_consent_view
 
 HOME_PAGE_HIGHLIGHTS = 6
 HOME_PAGE_STORIES = 3
@@ -191,7 +191,7 @@ def story_section(run):
 
 @hooks.register("demo_content", order=20)
 def stories_demo_content(run):
-    from stories.demo import load_stories
+    from stories.demo.stories import load_stories
 
     load_stories(run)
 

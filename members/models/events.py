@@ -2,7 +2,7 @@
 
 An event is a plain Django model (not a page): it has an organiser, a state that staff
 move from proposed to published, and replies with a capacity and a waitlist. The rules
-for taking and giving up places live in `members.services.rsvp`.
+for taking and giving up places live in `members.services.events.rsvp`.
 """
 
 import secrets

@@ -141,7 +141,7 @@ def hand_events_to_staff(user):
     proposed events (staff take it over by publishing it, or cancel it; replies stay
     until they decide). One already over stays published, as part of what the network
     held, with a member of staff as its organiser."""
-    from members.services.mentoring import mentoring_staff
+    from members.services.mentoring.pairs import mentoring_staff
 
     organised = Event.objects.filter(organiser=user)
     now = timezone.now()
@@ -156,7 +156,7 @@ def hand_events_to_staff(user):
 def delete_member(user):
     """Remove the account and everything personal; keep a numbered audit entry and the
     anonymous history that figures count (see `leave_former_member`)."""
-    from members.services.mentoring import forget_mentoring
+    from members.services.mentoring.pairs import forget_mentoring
 
     user_id = user.pk
     for before_delete in hooks.get_hooks("member_account_deleting"):

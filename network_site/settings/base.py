@@ -271,7 +271,7 @@ STORAGES = {
     # Wagtail images, renditions and documents.
     "default": MEDIA_STORAGE.public,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Member photos: never served by a web server or a bucket, only by members/views.py,
+    # Member photos: never served by a web server or a bucket, only by members/views/profile.py,
     # to whom its owner chose.
     "member_photos": MEDIA_STORAGE.private,
 }
@@ -363,7 +363,7 @@ STAFF_REQUIRE_MFA = env_bool("STAFF_REQUIRE_MFA", True)
 # The version of the privacy notice people accept at sign-up (recorded with the time).
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2025-01")
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
-ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.profile.SignupForm"
 ACCOUNT_CHANGE_EMAIL = True  # one address at a time; a new one is verified before use
 # allauth's rate limits: failed logins per address and per account, sign-ups and
 # password resets per address.

@@ -39,7 +39,7 @@ from home.impact import count_figures
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
 from programmes.blocks import FocusAreaBlock, LearningOutcomeBlock
-from programmes.forms import ProgrammeIndexFilterForm, ProgrammePageForm
+from programmes.forms.pages import ProgrammeIndexFilterForm, ProgrammePageForm
 from programmes.models.schedule import ScheduleDay
 from programmes.models.tags import ProgrammeSkill, ProgrammeTopic
 from programmes.status import (

@@ -40,7 +40,7 @@ from home.i18n import (
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
 from stories.blocks import StoryBodyBlock
-from stories.forms import StoryPageForm
+from stories.forms.pages import StoryPageForm
 from stories.models.consent import ConsentScope, consent_problem
 from stories.models.tags import StoryTopic
 
@@ -103,7 +103,7 @@ class StoryIndexPage(
         }
 
     def get_context(self, request, *args, **kwargs):
-        from stories.forms import StoryIndexFilterForm
+        from stories.forms.pages import StoryIndexFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         stories = self.stories()

@@ -16,8 +16,9 @@ from django_tasks_db.models import DBTaskResult
 
 from home import emails
 from home.models import EmailStatus, OutgoingEmail
-from members.services import member_data, rsvp
-from members.services.digests import send_reminders
+from members.services import member_data
+from members.services.events import rsvp
+from members.services.events.digests import send_reminders
 from members.services.notify import email_member
 from tests.members.factories import EventFactory, ProfileFactory, StaffFactory, UserFactory
 from tests.programmes.conftest import answers_for, open_programme  # noqa: F401 (fixture)

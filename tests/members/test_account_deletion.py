@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Event, EventState, MentoringMeeting, Mentorship
-from members.services import mentoring
+from members.services.mentoring import pairs as mentoring
 from programmes.models import Application
 from tests.factories import ProgrammePageFactory
 from tests.members.factories import PASSWORD, EventFactory, mentoring_pair
@@ -134,7 +134,7 @@ def test_a_place_at_an_event_already_held_stays_counted_without_the_leaver(
     client, approved_member, another_member, staff
 ):
     from members.models import EventReply
-    from members.services import rsvp
+    from members.services.events import rsvp
 
     held = EventFactory(organiser=staff)
     coming = EventFactory(organiser=staff, capacity=1)

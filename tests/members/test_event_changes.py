@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Event, EventFormat, EventReply, EventState, ReplyStatus
-from members.services import rsvp
+from members.services.events import rsvp
 from tests.members.factories import EventFactory, ProfileFactory
 
 pytestmark = pytest.mark.usefixtures("deliver_emails")

@@ -6,7 +6,8 @@ from django.core import mail
 from django.urls import reverse
 
 from members.models import Event, EventReply, EventState, ReplyStatus
-from members.services import member_data, rsvp
+from members.services import member_data
+from members.services.events import rsvp
 from tests.members.factories import EventFactory, ProfileFactory
 
 # Emails are queued after commit; these tests read them as delivered (tests/conftest.py).

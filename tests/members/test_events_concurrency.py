@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections
 
 from members.models import EventReply, ReplyStatus
-from members.services import rsvp
+from members.services.events import rsvp
 from tests.members.factories import EventFactory, ProfileFactory
 
 pytestmark = pytest.mark.skipif(

@@ -7,7 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from members.models import EventFormat, EventReply, EventState, ReplyStatus
-from members.services import rsvp
+from members.services.events import rsvp
 from tests.members.factories import EventFactory, ProfileFactory
 
 # Emails are queued after commit; these tests read them as delivered (tests/conftest.py).

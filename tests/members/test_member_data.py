@@ -22,7 +22,8 @@ from members.models import (
     Mentorship,
     Report,
 )
-from members.services import mentoring, messaging
+from members.services import messaging
+from members.services.mentoring import pairs as mentoring
 from stories.models import StoryPage
 from tests.members.factories import (
     PASSWORD,

@@ -22,7 +22,7 @@ from members.models import (
     Mentorship,
     MentorshipStatus,
 )
-from members.services import mentoring
+from members.services.mentoring import pairs as mentoring
 from tests.members.factories import (
     PASSWORD,
     ProfileFactory,
@@ -272,7 +272,7 @@ def test_a_declined_mentee_is_told_in_their_language_and_the_trail_records_each_
 def test_the_staff_page_shows_the_oldest_requests_and_active_pairs_a_page_at_a_time(
     client, staff, monkeypatch
 ):
-    from members import mentoring_admin_views
+    from members.views.admin import mentoring as mentoring_admin_views
 
     monkeypatch.setattr(mentoring_admin_views, "REQUESTS_SHOWN", 2)
     monkeypatch.setattr(mentoring_admin_views, "ACTIVE_PER_PAGE", 2)

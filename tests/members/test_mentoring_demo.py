@@ -6,7 +6,7 @@ import io
 from django.core.management import call_command
 from django.urls import reverse
 
-from members.demo import MEMBER_EMAIL
+from members.demo.members import MEMBER_EMAIL
 from members.models import MentoringMeeting, MentorOffer, Mentorship, User
 
 

@@ -1,7 +1,7 @@
 """The ranking of suggested mentors, on hand-built cases: shared skills first, then
 shared languages, then the same area, then a neighbouring one."""
 
-from members.services.mentoring import (
+from members.services.mentoring.pairs import (
     AREA_ELSEWHERE,
     AREA_NEAR,
     AREA_SAME,

@@ -15,7 +15,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, generate_totp_secr
 from django.urls import reverse
 
 from members.models import EventAudience, EventState, Visibility
-from members.services import rsvp
+from members.services.events import rsvp
 from tests.members.factories import PASSWORD, EventFactory, ProfileFactory, StaffFactory
 
 HIDDEN_NAME = "Hidden Person"

@@ -206,7 +206,7 @@ def test_the_download_lists_my_stories(client, story_index, approved_member):
 def test_the_demo_member_has_one_story_in_review_and_a_second_load_adds_none(db, settings):
     from django.core.management import call_command
 
-    from members.demo import MEMBER_EMAIL
+    from members.demo.members import MEMBER_EMAIL
 
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())

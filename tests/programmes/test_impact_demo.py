@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from home.impact import ImpactSource
 from members.models import MembershipStatus, Profile
-from programmes.demo import ACT_OUTCOME_FIGURES, OPEN_PROGRAMME_SLUG
+from programmes.demo.programmes import ACT_OUTCOME_FIGURES, OPEN_PROGRAMME_SLUG
 from programmes.models import (
     CohortMember,
     ProgrammeOutcomeFigure,

@@ -65,7 +65,7 @@ def test_refused_sign_up_creates_no_account(client, home_page, settings):
 
 
 def test_refused_newsletter_sign_up_stores_nobody(client, db):
-    from stories.newsletter_views import SIGNUPS_PER_HOUR
+    from stories.views.newsletter import SIGNUPS_PER_HOUR
 
     for number in range(SIGNUPS_PER_HOUR):
         client.post(

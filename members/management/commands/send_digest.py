@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from members.services.digests import digest_recipients, send_digests
+from members.services.events.digests import digest_recipients, send_digests
 
 
 class Command(BaseCommand):

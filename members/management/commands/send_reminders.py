@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from members.services.digests import replies_to_remind, send_reminders
+from members.services.events.digests import replies_to_remind, send_reminders
 
 
 class Command(BaseCommand):

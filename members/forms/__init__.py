@@ -1,0 +1,1 @@
+"""The member area's forms, one module per feature."""

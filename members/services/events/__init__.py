@@ -1,0 +1,1 @@
+"""Network events: listing, RSVP, moderation, calendars and the scheduled emails."""

@@ -1,0 +1,1 @@
+"""Mentoring: offers, wishes, requests, pairs and what they count for impact."""

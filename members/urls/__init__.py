@@ -1,0 +1,2 @@
+"""The member area's URL configurations: `member_area` (/members/), `events`
+(/<language>/events/) and `admin` (/admin/members/)."""

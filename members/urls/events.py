@@ -1,0 +1,16 @@
+"""Public event pages, mounted under each language prefix at /<language>/events/."""
+
+from django.urls import path
+
+from members.views import events as event_views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", event_views.event_list, name="list"),
+    path("calendar/", event_views.event_month, name="month"),
+    path("past/", event_views.event_archive, name="archive"),
+    path("feed.ics", event_views.public_event_feed, name="feed"),
+    path("<uuid:public_id>/", event_views.event_detail, name="detail"),
+    path("<uuid:public_id>/event.ics", event_views.event_ics_view, name="ics"),
+]

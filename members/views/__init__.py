@@ -1,0 +1,1 @@
+"""The member area's views, one module per feature; staff screens in `admin/`."""

@@ -1,0 +1,1 @@
+"""Staff screens of the member area in the Wagtail admin."""

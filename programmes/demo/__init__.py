@@ -1,0 +1,1 @@
+"""Programme demo content, loaded by `manage.py load_demo`."""

@@ -1,0 +1,1 @@
+"""Programme forms: page editing, filters, applications and participants' forms."""

@@ -1,0 +1,1 @@
+"""URL configurations of the programme staff screens in the Wagtail admin."""

@@ -1,0 +1,1 @@
+"""Programme views beside Wagtail's page serving; staff screens in `admin/`."""

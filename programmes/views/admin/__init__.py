@@ -1,0 +1,1 @@
+"""Staff screens for programmes in the Wagtail admin."""

@@ -1,0 +1,1 @@
+"""Story demo content, loaded by `manage.py load_demo`."""

@@ -1,0 +1,1 @@
+"""Story forms: page editing and the story index filter."""
