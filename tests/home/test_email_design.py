@@ -15,7 +15,7 @@ from django.utils import timezone
 from home.email_design import render_email
 from home.models import SiteSettings, SiteTexts
 from members.models import MembershipStatus
-from members.services.digests import stories_in
+from members.services.events.digests import stories_in
 from members.services.membership import approve
 from stories.services.newsletter import render_newsletter
 from tests.home.email_checks import ARABIC, problems
