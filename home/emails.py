@@ -228,7 +228,8 @@ class QueueingEmailBackend(BaseEmailBackend):
     """The site's EMAIL_BACKEND: a message "sent" through it (by Wagtail's moderation
     notifications, Django's error emails or anything else calling `send()`) is queued
     like the site's own emails and sent by the worker with `delivery_backend()`, so no
-    request waits on SMTP."""
+    request waits on SMTP. Such a message is set in the base design too, in its
+    recipient's language (`in_design`), except Django's error reports to the admins."""
 
     def send_messages(self, email_messages) -> int:
         queued = 0
@@ -237,9 +238,39 @@ class QueueingEmailBackend(BaseEmailBackend):
             if not recipients:
                 continue
             message.to, message.cc, message.bcc = recipients, [], []
+            if not _is_error_report(message):
+                in_design(message)
             queue_message(message)
             queued += 1
         return queued
+
+
+def _is_error_report(message) -> bool:
+    prefix = settings.EMAIL_SUBJECT_PREFIX
+    return bool(prefix) and str(message.subject).startswith(prefix)
+
+
+def in_design(message):
+    """Set a message written elsewhere (Wagtail's moderation notifications) in the base
+    design: its words as its sender wrote them (in the recipient's language, which
+    Wagtail chooses itself), the design's band, footer, `lang` and `dir` around them."""
+    if "Content-Language" in message.extra_headers:
+        return message  # made by send_rendered() already
+    from django.contrib.auth import get_user_model
+
+    from home.email_text import html_to_text
+
+    user = get_user_model().objects.filter(email__iexact=message.to[0]).first()
+    wagtail_profile = getattr(user, "wagtail_userprofile", None)
+    language = recipient_language(
+        user, getattr(wagtail_profile, "preferred_language", None) or settings.LANGUAGE_CODE
+    )
+    text = message.body if message.content_subtype != "html" else html_to_text(message.body)
+    rendered = render_text_email(str(message.subject), text, language)
+    message.body, message.content_subtype = rendered.text, "plain"
+    message.alternatives = [(rendered.html, "text/html")]
+    message.extra_headers["Content-Language"] = rendered.language
+    return message
 
 
 def delivery_backend() -> str:

@@ -256,3 +256,24 @@ def test_a_sign_up_in_english_gets_the_verification_in_the_design(client, home_p
     assert problems(html, message.body, "en", validate=w3c) == []
     assert "Hello from Active Citizens Network!" in message.body
     assert "Hello from testserver" not in message.body
+
+
+def test_an_email_wagtail_sends_is_set_in_the_design_in_the_readers_language(
+    db, settings, committed, w3c
+):
+    from django.core.mail import mail_admins
+    from wagtail.admin.mail import send_mail
+
+    settings.EMAIL_BACKEND = "home.emails.QueueingEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.ADMINS = [("Admin", "admin@example.org")]
+    profile = ProfileFactory(preferred_language="ar")
+    committed(send_mail, "A page awaits moderation", "Please review it.", [profile.user.email])
+    committed(mail_admins, "Server error", "Traceback …")
+    by_address = {message.to[0]: message for message in mail.outbox}
+    told = by_address[profile.user.email]
+    html = dict((mimetype, content) for content, mimetype in told.alternatives)["text/html"]
+    assert problems(html, told.body, "ar", validate=w3c) == []
+    assert "Please review it." in told.body and told.subject == "A page awaits moderation"
+    report = by_address["admin@example.org"]
+    assert not getattr(report, "alternatives", None)  # error reports stay as Django wrote them
