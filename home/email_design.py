@@ -108,10 +108,16 @@ def _readable_on(colour: str) -> str:
 
 
 def _site_settings():
+    """The site settings: the served request's frame has them with their texts already
+    (no query); outside a request (the worker, commands) they are read."""
     from wagtail.models import Site
 
+    from home.frame import current_frame
     from home.models import SiteSettings
 
+    frame = current_frame()
+    if frame is not None and frame.site_settings is not None:
+        return frame.site_settings
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
         return None

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Site
 
 from home.models import SiteSettings, SiteTexts
+from home.models.settings import DEFAULT_BRAND_COLOUR
 
 SOCIAL_LINKS = {
     "social_links-TOTAL_FORMS": "0",
@@ -36,7 +37,12 @@ def test_site_settings_saved_in_the_admin_show_on_the_next_page(client, home_pag
     assert client.get(url).status_code == 200
     response = client.post(
         url,
-        {"texts": texts.pk, "contact_email": "hello@example.org", "newsletter_url": ""}
+        {
+            "texts": texts.pk,
+            "contact_email": "hello@example.org",
+            "newsletter_url": "",
+            "brand_colour": DEFAULT_BRAND_COLOUR,  # as the form fills it in
+        }
         | SOCIAL_LINKS,
     )
     assert response.status_code == 302, response.content.decode()[:2000]
