@@ -1,5 +1,7 @@
 """Shared fixtures: a site with a home page and a programme index, built per test."""
 
+import io
+
 import pytest
 from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
@@ -112,3 +114,25 @@ def w3c():
     service = checker.Checker()
     yield service
     service.stop()
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for the tests of a module that only read it (what
+    `load_demo` printed). It lives in a transaction around the module, as Django's
+    `TestCase.setUpTestData` does: each test's own transaction is a savepoint inside it,
+    so what one test changes is undone before the next, and the module's end undoes the
+    demo. Loading it costs seconds; twenty tests reading one copy save minutes."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            out = io.StringIO()
+            call_command("load_demo", force=True, stdout=out)
+            yield out.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -9,7 +9,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.contrib.auth import authenticate
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -72,21 +72,11 @@ def slots(page: ProgrammePage) -> list[tuple[date, str, str]]:
 
 
 @pytest.fixture
-def demo_output(db):
-    return load_demo()
+def demo_output(demo_loaded, db):
+    return demo_loaded
 
 
 # Running the command -----------------------------------------------------------------
-
-
-def test_load_demo_refuses_to_run_with_debug_off_unless_forced(db):
-    before = stored_counts()
-
-    with pytest.raises(CommandError, match="--force"):
-        call_command("load_demo", stdout=io.StringIO())
-
-    assert stored_counts() == before
-    assert not HomePage.objects.exists()
 
 
 def test_first_run_reports_what_it_created(demo_output):
