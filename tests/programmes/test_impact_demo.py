@@ -1,4 +1,7 @@
-"""The demo's open programme counts its figures live; the seeds' figures stay typed."""
+"""The demo's open programme counts its figures live; the seeds' figures stay typed.
+
+The tests share one loaded demo (`demo_loaded`); those about loading it again load it
+a second time inside their own transaction."""
 
 import io
 
@@ -32,8 +35,7 @@ def delivered_cells(response) -> dict[str, str]:
     }
 
 
-def test_the_open_demo_programme_counts_its_figures_live(db, client):
-    load_demo()
+def test_the_open_demo_programme_counts_its_figures_live(demo_loaded, db, client):
     figures_after_first_load = ProgrammeOutcomeFigure.objects.count()
     load_demo()
     open_programme = ProgrammePage.objects.get(
@@ -64,8 +66,7 @@ def test_the_open_demo_programme_counts_its_figures_live(db, client):
     ]
 
 
-def test_hkmap_in_the_demo_shows_the_attendance_its_registers_recorded(db, client):
-    load_demo()
+def test_hkmap_in_the_demo_shows_the_attendance_its_registers_recorded(demo_loaded, db, client):
     page = ProgrammePage.objects.get(slug="hkmap-2023", locale__language_code="en")
     attended = (
         SessionAttendance.objects.filter(session__page=page, present=True)
@@ -80,13 +81,14 @@ def test_hkmap_in_the_demo_shows_the_attendance_its_registers_recorded(db, clien
     assert f"{attended} people" in html
 
 
-def test_the_demo_keeps_figures_and_questions_in_their_order_on_any_database(db, client):
+def test_the_demo_keeps_figures_and_questions_in_their_order_on_any_database(
+    demo_loaded, db, client
+):
     """They were saved without an order, and PostgreSQL returns rows of equal order in
     any order: the seed's figures came out shuffled there. Sites loaded before are
     numbered by the next load."""
     from programmes.models import ApplicationQuestion
 
-    load_demo()
     act = ProgrammePage.objects.get(slug="active-citizens-together", locale=Locale.get_default())
     ProgrammeOutcomeFigure.objects.update(sort_order=None)  # as an earlier load left them
     ApplicationQuestion.objects.update(sort_order=None)
@@ -99,12 +101,11 @@ def test_the_demo_keeps_figures_and_questions_in_their_order_on_any_database(db,
     assert list(cells) == shown
 
 
-def test_the_demo_fills_in_the_open_programmes_funder_report(db, client):
+def test_the_demo_fills_in_the_open_programmes_funder_report(demo_loaded, db, client):
     from django.contrib.auth import get_user_model
 
     from programmes.models import MonitoringResponse, SkillAnswerSet, SkillAssessmentRound
 
-    load_demo()
     counts = (MonitoringResponse.objects.count(), SkillAnswerSet.objects.count())
     load_demo()
     assert (MonitoringResponse.objects.count(), SkillAnswerSet.objects.count()) == counts
