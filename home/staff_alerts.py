@@ -117,8 +117,10 @@ def send_summaries(now=None) -> int:
 
     now = now or timezone.now()
     waiting = PendingStaffAlert.objects.values_list("user_id", flat=True).distinct()
-    people = get_user_model().objects.filter(pk__in=waiting).select_related(
-        "wagtail_userprofile", "staff_alert_preference"
+    people = (
+        get_user_model()
+        .objects.filter(pk__in=waiting)
+        .select_related("wagtail_userprofile", "staff_alert_preference")
     )
     sent = 0
     for user in people.order_by("pk"):
