@@ -19,7 +19,7 @@ from tests.factories import ProgrammePageFactory
 from tests.home.email_checks import ARABIC, problems
 from tests.members.factories import EventFactory, ProfileFactory, StaffFactory, UserFactory
 from tests.members.test_signup_flow import SIGNUP, verify_from_outbox
-from tests.programmes.conftest import answers_for
+from tests.programmes.conftest import answers_for, open_programme  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("deliver_emails")
 
@@ -219,7 +219,7 @@ def account_form(client):
     page = client.get(reverse("wagtailadmin_account"))
     assert page.status_code == 200
     soup = BeautifulSoup(page.text, "html.parser")
-    form = soup.select_one("form[method=post]")
+    form = soup.find("input", attrs={"name": "staff_alerts-delivery"}).find_parent("form")
     data = {}
     for field in form.select("input[name], select[name], textarea[name]"):
         name = field["name"]
