@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.email_report import FailedEmailsView, retry_failed_email
 from home.models import Funder, Organisation, SiteTexts, Skill, SkillName, Topic, TopicName
-from home.staff_alert_settings import StaffAlertSettingsPanel
+from home.staff_alert_settings import StaffAlertSettingsPanel, staff_alert_data
 from home.translation_review import (
     DraftOnlyUpdateTranslationsView,
     submit_translation_for_review_view,
@@ -182,3 +182,11 @@ def failed_emails_menu_item():
 @hooks.register("register_account_settings_panel")
 def staff_alert_settings_panel(request, user, profile):
     return StaffAlertSettingsPanel(request, user, profile)
+
+
+@hooks.register("member_data_export")
+def staff_alerts_export(user):
+    """A member of staff's choice about staff alerts, and the alerts waiting for their
+    summary, in their data download (members/services/member_data.py). Deleting the
+    account deletes both."""
+    return staff_alert_data(user)
