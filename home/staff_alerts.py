@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 
 from home.emails import recipient_language, send_email
 from home.models import AlertDelivery, PendingStaffAlert, StaffAlertPreference
@@ -46,12 +47,18 @@ def alert_template(kind: str, *, summary: bool = False) -> str:
 
 def staff_language(user) -> str:
     """The language a member of staff reads: the one chosen for the admin on their
-    Wagtail account, else their member profile's, else the site's default."""
+    Wagtail account when the site speaks it, else their member profile's, else the
+    site's default."""
     try:
         chosen = user.wagtail_userprofile.preferred_language
     except ObjectDoesNotExist:
         chosen = ""
-    return chosen or recipient_language(user, settings.LANGUAGE_CODE)
+    if chosen:
+        try:
+            return get_supported_content_language_variant(chosen)
+        except LookupError:
+            pass  # an admin language the site's pages and emails are not written in
+    return recipient_language(user, settings.LANGUAGE_CODE)
 
 
 def wants_summary(user) -> bool:
