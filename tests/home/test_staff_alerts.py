@@ -302,3 +302,14 @@ def test_the_choice_and_what_waits_are_in_the_staff_members_data_download(client
     data = export_member_data(moderator)["staff_alerts"]
     assert data["delivery"] == "daily" and data["last_summary_at"] is None
     assert [item["title"] for item in data["waiting"]] == ["Tenants' rights evening"]
+
+
+def test_an_admin_language_the_site_does_not_write_falls_back_to_the_members_own(home_page):
+    from home.staff_alerts import staff_language
+
+    moderator = StaffFactory()
+    ProfileFactory(user=moderator, preferred_language="uk")
+    admin_language(moderator, "de")
+    assert staff_language(type(moderator).objects.get(pk=moderator.pk)) == "uk"
+    admin_language(moderator, "ar")
+    assert staff_language(type(moderator).objects.get(pk=moderator.pk)) == "ar"
