@@ -1,5 +1,6 @@
-"""Admin registration for the shared vocabularies and snippets, and the review of
-translations (home/translation_review.py)."""
+"""Admin registration for the shared vocabularies and snippets, the review of
+translations (home/translation_review.py) and the staff alerts panel of an admin account
+(home/staff_alert_settings.py)."""
 
 from django.conf import settings
 from django.urls import path, reverse
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.email_report import FailedEmailsView, retry_failed_email
 from home.models import Funder, Organisation, SiteTexts, Skill, SkillName, Topic, TopicName
+from home.staff_alert_settings import StaffAlertSettingsPanel, staff_alert_data
 from home.translation_review import (
     DraftOnlyUpdateTranslationsView,
     submit_translation_for_review_view,
@@ -175,3 +177,16 @@ def failed_email_urls():
 @hooks.register("register_reports_menu_item")
 def failed_emails_menu_item():
     return MenuItem(_("Failed emails"), reverse("failed_emails"), icon_name="mail", order=900)
+
+
+@hooks.register("register_account_settings_panel")
+def staff_alert_settings_panel(request, user, profile):
+    return StaffAlertSettingsPanel(request, user, profile)
+
+
+@hooks.register("member_data_export")
+def staff_alerts_export(user):
+    """A member of staff's choice about staff alerts, and the alerts waiting for their
+    summary, in their data download (members/services/member_data.py). Deleting the
+    account deletes both."""
+    return staff_alert_data(user)

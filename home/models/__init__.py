@@ -5,9 +5,11 @@ from .figures import OutcomeFigure
 from .pages import HomePage, HomePageFunder, PrivacyNoticePage, SectionIndexPage
 from .settings import SiteSettings, SiteTexts, SocialLink
 from .snippets import Funder, Organisation
+from .staff_alerts import AlertDelivery, PendingStaffAlert, StaffAlertPreference
 from .tags import Skill, SkillName, Topic, TopicName
 
 __all__ = [
+    "AlertDelivery",
     "DeletedAddress",
     "EmailStatus",
     "OutgoingEmail",
@@ -17,12 +19,14 @@ __all__ = [
     "Organisation",
     "SectionIndexPage",
     "OutcomeFigure",
+    "PendingStaffAlert",
     "PrivacyNoticePage",
     "SiteSettings",
     "SiteTexts",
     "Skill",
     "SkillName",
     "SocialLink",
+    "StaffAlertPreference",
     "Topic",
     "TopicName",
 ]

@@ -14,7 +14,7 @@ from members.models import (
     Profile,
     Visibility,
 )
-from members.services import audit
+from members.services import audit, staff_alerts
 from members.services.notify import email_member
 
 
@@ -55,12 +55,15 @@ def needs_first_choices(user) -> bool:
 
 
 def email_verified(user):
-    """A new account proved its address: approve at once unless staff approval is on."""
+    """A new account proved its address: approve at once unless staff approval is on,
+    in which case staff are told that a member waits for them."""
     profile = getattr(user, "profile", None)
     if profile is None or profile.status != MembershipStatus.PENDING:
         return
     if not settings.MEMBERSHIP_APPROVAL:
         approve(profile, by=None, notify=False)
+    else:
+        staff_alerts.member_waiting(profile)
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from home.models import Skill, Topic
 from home.spreadsheets import csv_writer
 from members.forms.profile import EventFilterForm, EventProposalForm, EventReplyForm
 from members.models import Event, EventCalendar, EventReply, EventState, ReplyStatus
+from members.services import staff_alerts
 from members.services.directory import blocked_either_way_q
 from members.services.events import moderation as event_moderation
 from members.services.events import rsvp
@@ -311,6 +312,7 @@ def propose_event(request):
         event.organiser = request.user
         event.state = EventState.PROPOSED
         event.save()
+        staff_alerts.event_waiting(event)
         messages.success(request, _("Thank you. Staff will review your event and email you."))
         return redirect("members:my_events")
     return render(request, "members/events/event_form.html", {"form": form, "event": None})

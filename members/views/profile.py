@@ -32,6 +32,7 @@ from members.services import (
     member_data,
     membership,
     messaging,
+    staff_alerts,
     story_submission,
 )
 from members.services.directory import (
@@ -293,9 +294,10 @@ def report_member(request, public_id):
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        Report.objects.create(
+        report = Report.objects.create(
             reporter=request.user, profile=profile, reason=form.cleaned_data["reason"]
         )
+        staff_alerts.report_waiting(report)
         messages.success(request, _("Thank you. Staff will look at your report."))
         return redirect("members:directory")
     return render(request, "members/report_form.html", {"form": form, "card": view})

@@ -24,8 +24,9 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from home.emails import send_email as send_email_in_design
-from home.i18n import default_locale_version
+from home.i18n import default_locale_version, locale_codes
 from home.spreadsheets import csv_writer
+from home.staff_alerts import alert
 from programmes.models import (
     Application,
     ApplicationQuestion,
@@ -39,6 +40,7 @@ from programmes.models.applications import hash_token, normalise_email
 from programmes.services import access, monitoring
 
 PROVIDER_HOOK = "programme_participant_account"
+NEW_APPLICATION = "programmes.new_application"  # a staff alert (home/staff_alerts.py)
 
 
 class ApplicationRefused(Exception):
@@ -124,7 +126,24 @@ def submit(page: ProgrammePage, data: dict, questions: list, *, user=None, langu
         _tell_already_applied(programme, application.email, programme_url)
         return None
     send_email(application, "received", programme_url)
+    tell_reviewers(application)
     return application
+
+
+def tell_reviewers(application: Application):
+    """Staff who may read the programme's applications hear that a new one came, by
+    the programme's title and a link to it in the admin; never who applied."""
+    programme = application.programme
+    alert(
+        NEW_APPLICATION,
+        access.reviewers_of(programme),
+        {
+            "admin_path": reverse("programmes_admin:application", args=[application.pk]),
+            "list_path": reverse("programmes_admin:applications", args=[programme.pk]),
+            "programme": programme.title,
+            "language": locale_codes().get(programme.locale_id, settings.LANGUAGE_CODE),
+        },
+    )
 
 
 def _tell_already_applied(programme: ProgrammePage, email: str, context: dict):

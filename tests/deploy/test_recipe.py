@@ -18,6 +18,7 @@ SCHEDULE = {
     "acn-send-digest.timer": ("send_digest", "Mon *-*-* 08:00:00"),
     "acn-purge-applications.timer": ("purge_applications", "*-*-* 03:30:00"),
     "acn-backup.timer": ("backup", "*-*-* 02:15:00"),
+    "acn-staff-summary.timer": ("send_staff_summary", "*-*-* 08:00:00 Europe/London"),
 }
 
 

@@ -75,7 +75,8 @@ def test_an_organisers_new_joining_link_is_never_shown_before_review(
     assert response.status_code == 302
     online_event.refresh_from_db()
     assert online_event.state == EventState.PROPOSED
-    assert not mail.outbox  # nobody is told before staff looked at it
+    # Only staff hear, asked to review it: no attendee before staff looked at it.
+    assert [message.to for message in mail.outbox] == [[staff.email]]
 
     client.force_login(attendee)
     page = client.get(reverse("events:detail", args=[online_event.public_id]))

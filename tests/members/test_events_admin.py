@@ -37,6 +37,8 @@ def test_a_member_proposes_an_event_that_stays_hidden_until_staff_publish_it(
     assert event.state == EventState.PROPOSED and event.organiser == approved_member
     client.logout()
     assert client.get(reverse("events:detail", args=[event.public_id])).status_code == 404
+    assert [message.to for message in mail.outbox] == [[staff.email]]  # the staff alert
+    mail.outbox.clear()
 
     client.force_login(staff)
     listing = client.get(reverse("members_admin:proposed_events"))

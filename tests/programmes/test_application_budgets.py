@@ -22,8 +22,9 @@ from tests.members.factories import UserFactory
 from tests.programmes.conftest import answers_for
 
 APPLY_PAGE_QUERIES = 16 + 2
-APPLY_POST_QUERIES = 22 + 2 + 2 + 2 + 2  # +2 monitoring offer in the session, +2 skill and
-# topic names, +1 the email row of the outgoing queue, +1 the frame's section pages (fallback)
+APPLY_POST_QUERIES = 22 + 2 + 2 + 2 + 2 + 1  # +2 monitoring offer in the session, +2 skill
+# and topic names, +1 the email row of the outgoing queue, +1 the frame's section pages
+# (fallback), +1 the staff who may read it (a staff alert, home/staff_alerts.py)
 APPLICATION_LIST_QUERIES = 19 + 2
 REGISTER_QUERIES = 16 + 2
 PROGRAMME_PAGE_QUERIES = 24  # as in tests/test_query_budgets.py

@@ -10,6 +10,7 @@ told of a change of time, place or joining link when the changed event is publis
 from django.utils import timezone
 
 from members.models import Event, EventState, ReplyStatus
+from members.services import staff_alerts
 from members.services.events import rsvp
 from members.services.events.calendar import ics_attachment
 from members.services.notify import email_member
@@ -70,6 +71,7 @@ def event_edited(event: Event, before: dict, *, reviewed: bool) -> bool:
         event.state = EventState.PROPOSED
         event.changes_to_announce = changes
         event.save(update_fields=["state", "changes_to_announce", "updated_at"])
+        staff_alerts.event_waiting(event, changed=True)
         return True
     if event.state != EventState.PUBLISHED:
         if changes != event.changes_to_announce:

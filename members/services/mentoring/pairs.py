@@ -35,7 +35,7 @@ from members.models import (
 from members.models.mentoring import CONFIRMED_STATUSES, OPEN_STATUSES
 from members.services import audit
 from members.services.notify import email_member
-from members.services.privacy import audience_of, levels_visible_to
+from members.services.privacy import audience_of, levels_visible_to, member_staff_accounts
 
 # How many open requests a mentee may have at once, and how many suggestions a page shows.
 MAX_OPEN_REQUESTS = 3
@@ -252,20 +252,7 @@ def request_mentor(mentee, mentor, message: str = "") -> Mentorship:
 def mentoring_staff():
     """Active accounts that may confirm pairs: those with the permission to moderate
     members, directly, through a group or as superusers."""
-    permission = Q(
-        user_permissions__codename="moderate_members",
-        user_permissions__content_type__app_label="members",
-    ) | Q(
-        groups__permissions__codename="moderate_members",
-        groups__permissions__content_type__app_label="members",
-    )
-    return (
-        get_user_model()
-        .objects.filter(Q(is_superuser=True) | permission, is_active=True)
-        .select_related("profile")
-        .distinct()
-        .order_by("pk")
-    )
+    return member_staff_accounts()
 
 
 def notify_staff_of_request():
