@@ -98,6 +98,16 @@ def member_admin_menu():
     return MembersSubmenu(_("Members"), menu, icon_name="group", order=250)
 
 
+@hooks.register("register_log_actions")
+def member_log_actions(actions):
+    """The member area's actions on Wagtail's log (Reports → Site history); entries name
+    members by number only, and the Members → Audit trail list shows their names."""
+    from members.models import AuditAction
+
+    for action in AuditAction:
+        actions.register_action(action.value, action.label, action.label)
+
+
 @hooks.register("programme_participant_account")
 def participant_account(**details):
     """Makes or links the member account of someone who accepted a programme place."""
