@@ -7,9 +7,11 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.panels import ACCOUNT_CHOOSER_HOOK
 from members.services import story_submission
 from members.services.privacy import is_member_staff
 from members.urls import admin as admin_urls
+from members.views.admin.choosers import member_account_chooser
 from members.views.admin.membership import EventEditView
 
 
@@ -65,6 +67,17 @@ class EventViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_event_viewset():
     return EventViewSet("member_events")
+
+
+@hooks.register("register_admin_viewset")
+def register_member_account_chooser():
+    return member_account_chooser
+
+
+@hooks.register(ACCOUNT_CHOOSER_HOOK)
+def member_account_chooser_widget():
+    """The story's "author's account" field chooses among approved members by name."""
+    return member_account_chooser.widget_class()
 
 
 @hooks.register("register_admin_urls")
