@@ -62,5 +62,4 @@ class MemberAccountChooserViewSet(ChooserViewSet):
         )
 
 
-
 member_account_chooser = MemberAccountChooserViewSet("member_account_chooser")
