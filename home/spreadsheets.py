@@ -42,3 +42,12 @@ class SafeCSVWriter:
 def csv_writer(out, **options) -> SafeCSVWriter:
     """The writer for every CSV the site produces (a response or a StringIO)."""
     return SafeCSVWriter(out, **options)
+
+
+class FormulaSafeExportMixin:
+    """For Wagtail's admin list views with `list_export` (`SpreadsheetExportMixin`):
+    every CSV and XLSX cell goes through `safe_cell`, so a name typed as `=HYPERLINK(…)`
+    is exported as text. Put it before the Wagtail view in the bases."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_cell(super().preprocess_field_value(field, value, export_format))

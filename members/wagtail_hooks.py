@@ -7,9 +7,11 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.panels import ACCOUNT_CHOOSER_HOOK
 from members.services import story_submission
 from members.services.privacy import is_member_staff
 from members.urls import admin as admin_urls
+from members.views.admin.choosers import member_account_chooser
 from members.views.admin.membership import EventEditView
 
 
@@ -67,6 +69,17 @@ def register_event_viewset():
     return EventViewSet("member_events")
 
 
+@hooks.register("register_admin_viewset")
+def register_member_account_chooser():
+    return member_account_chooser
+
+
+@hooks.register(ACCOUNT_CHOOSER_HOOK)
+def member_account_chooser_widget():
+    """The story's "author's account" field chooses among approved members by name."""
+    return member_account_chooser.widget_class()
+
+
 @hooks.register("register_admin_urls")
 def member_admin_urls():
     return [path("members/", include(admin_urls, namespace="members_admin"))]
@@ -96,6 +109,16 @@ def member_admin_menu():
             return is_member_staff(request.user)
 
     return MembersSubmenu(_("Members"), menu, icon_name="group", order=250)
+
+
+@hooks.register("register_log_actions")
+def member_log_actions(actions):
+    """The member area's actions on Wagtail's log (Reports → Site history); entries name
+    members by number only, and the Members → Audit trail list shows their names."""
+    from members.models import AuditAction
+
+    for action in AuditAction:
+        actions.register_action(action.value, action.label, action.label)
 
 
 @hooks.register("programme_participant_account")

@@ -178,3 +178,63 @@ def test_page_query_count_is_the_same_with_one_and_fifty_programmes(
     assert with_one == with_fifty, (
         f"{url}: {with_one} queries with {SMALL}, {with_fifty} with {LARGE}"
     )
+
+
+# The member area's admin lists (Wagtail report views) cost the same with 1 row or 50.
+ADMIN_LIST_QUERIES = 30
+
+
+def add_admin_list_rows(kind, count, programme):
+    from wagtail.models import ModelLogEntry
+
+    from members.models import (
+        EventState,
+        Invitation,
+        MembershipStatus,
+        ProgrammeClaim,
+        Report,
+    )
+    from members.services import audit
+    from tests.members.factories import EventFactory, ProfileFactory
+
+    for number in range(count):
+        if kind == "pending":
+            profile = ProfileFactory(status=MembershipStatus.PENDING)
+            ProgrammeClaim.objects.create(profile=profile, programme=programme)
+        elif kind == "claims":
+            ProgrammeClaim.objects.create(profile=ProfileFactory(), programme=programme)
+        elif kind == "reports":
+            Report.objects.create(profile=ProfileFactory(), reason=f"Reason {number}")
+        elif kind == "invitations":
+            Invitation.objects.create(
+                email=f"invited{number}@example.org",
+                token_hash=f"{kind}{count}{number}",
+                expires_at=timezone.now() + timedelta(days=7),
+            )
+        elif kind == "proposed_events":
+            EventFactory(state=EventState.PROPOSED, organiser=ProfileFactory().user)
+        elif kind == "audit":
+            member = ProfileFactory().user
+            audit.record("members.approved", actor=None, subject_id=member.pk)
+    assert kind != "audit" or ModelLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "kind", ["pending", "claims", "reports", "invitations", "proposed_events", "audit"]
+)
+def test_member_admin_lists_cost_the_same_with_one_and_fifty_rows(
+    client, first_programme, django_assert_max_num_queries, kind
+):
+    from django.urls import reverse
+
+    from tests.members.factories import StaffFactory
+
+    client.force_login(StaffFactory())
+    url = reverse(f"members_admin:{kind}")
+    add_admin_list_rows(kind, SMALL, first_programme)
+    with_one = count_queries(client, url, ADMIN_LIST_QUERIES, 200, django_assert_max_num_queries)
+    add_admin_list_rows(kind, LARGE - SMALL, first_programme)
+    with_fifty = count_queries(client, url, ADMIN_LIST_QUERIES, 200, django_assert_max_num_queries)
+    assert with_one == with_fifty, (
+        f"{kind}: {with_one} queries with {SMALL}, {with_fifty} with {LARGE}"
+    )

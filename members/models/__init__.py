@@ -33,7 +33,7 @@ from .profile import (
     ProgrammeClaim,
     Visibility,
 )
-from .records import AuditAction, AuditEvent, FormerMember, Invitation, LoginRecord, hash_token
+from .records import AuditAction, FormerMember, Invitation, LoginRecord, hash_token
 from .safety import Block, MemberMessage, Report
 from .user import User, UserManager
 
@@ -41,7 +41,6 @@ __all__ = [
     "SENSITIVE_FIELDS",
     "VISIBILITY_RANK",
     "AuditAction",
-    "AuditEvent",
     "Block",
     "DigestSent",
     "Event",

@@ -1,5 +1,6 @@
-"""What staff and members may need to look back on: invitations, the audit trail and
-sign-in history. None of these rows keeps a name or an email beyond its purpose."""
+"""What staff and members may need to look back on: invitations, the audit trail's
+actions (kept in Wagtail's log) and sign-in history. None of these rows keeps a name or an
+email beyond its purpose."""
 
 import hashlib
 
@@ -38,41 +39,18 @@ class Invitation(models.Model):
 
 
 class AuditAction(models.TextChoices):
-    APPROVED = "approved", _("Membership approved")
-    DECLINED = "declined", _("Membership declined")
-    INVITED = "invited", _("Invitation sent")
-    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
-    EXPORTED = "exported", _("Member downloaded their data")
-    STAFF_EXPORT = "staff_export", _("Staff downloaded the member list")
-    DELETED = "deleted", _("Account deleted")
-    MENTORING_CONFIRMED = "mentoring_confirmed", _("Mentoring pair confirmed")
-    MENTORING_DECLINED = "mentoring_declined", _("Mentoring request declined")
-    MENTORING_ENDED = "mentoring_ended", _("Mentoring pair ended")
+    """The member area's actions on Wagtail's log (registered in members/wagtail_hooks.py)."""
 
-
-class AuditEvent(models.Model):
-    """One thing staff must be able to account for. Refers to members by number only,
-    so that the trail survives a deletion without keeping the person's name."""
-
-    action = models.CharField(_("what"), max_length=30, choices=AuditAction.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    subject = models.CharField(_("about"), max_length=60, blank=True)
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("audit event")
-        verbose_name_plural = _("audit trail")
-        ordering = ["-at"]
-
-    def __str__(self):
-        return f"{self.get_action_display()} {self.subject}"
+    APPROVED = "members.approved", _("Membership approved")
+    DECLINED = "members.declined", _("Membership declined")
+    INVITED = "members.invited", _("Invitation sent")
+    INVITATION_ACCEPTED = "members.invitation_accepted", _("Invitation accepted")
+    EXPORTED = "members.exported", _("Member downloaded their data")
+    STAFF_EXPORT = "members.staff_export", _("Staff downloaded the member list")
+    DELETED = "members.deleted", _("Account deleted")
+    MENTORING_CONFIRMED = "members.mentoring_confirmed", _("Mentoring pair confirmed")
+    MENTORING_DECLINED = "members.mentoring_declined", _("Mentoring request declined")
+    MENTORING_ENDED = "members.mentoring_ended", _("Mentoring pair ended")
 
 
 class LoginRecord(models.Model):

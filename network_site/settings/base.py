@@ -240,6 +240,9 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Languages whose complete interface translation is checked by the test suite.
 COMPLETE_INTERFACE_LANGUAGES = ["zh_Hant", "ar", "ro", "pl", "uk"]
 TIME_ZONE = "Europe/London"
+# UK dates in English ("2 December 2026", "02/12/2026 14:00" in admin lists), and in every
+# language the admin's date pickers' day/month/year form is read back (network_site/formats/).
+FORMAT_MODULE_PATH = ["network_site.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -300,6 +303,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's date pickers write and show day/month/year, as people in the UK read dates.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # members reset passwords through allauth
 WAGTAILADMIN_LOGIN_URL = "account_login"
 TAGGIT_CASE_INSENSITIVE = True
@@ -432,7 +439,6 @@ PAGE_CACHE_IGNORED_MODELS = [
     "members.DigestSent",
     "members.EventCalendar",
     "members.Invitation",
-    "members.AuditEvent",
     "members.LoginRecord",
     "members.MemberMessage",
     "members.Block",

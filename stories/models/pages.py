@@ -39,6 +39,7 @@ from home.i18n import (
 )
 from home.models import SectionIndexPage
 from home.models.pages import PAGE_TRANSLATABLE_FIELDS
+from home.panels import AccountChooserPanel
 from stories.blocks import StoryBodyBlock
 from stories.forms.pages import StoryPageForm
 from stories.models.consent import ConsentScope, consent_problem
@@ -238,7 +239,9 @@ class StoryPage(ReaderLanguageUrlMixin, FrameViewRestrictionsMixin, Page):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("author_name"), FieldPanel("author")], heading=_("Author")),
+        MultiFieldPanel(
+            [FieldPanel("author_name"), AccountChooserPanel("author")], heading=_("Author")
+        ),
         FieldPanel("topics"),
         InlinePanel("programme_links", heading=_("Related programmes"), label=_("Programme")),
     ]

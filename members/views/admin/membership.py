@@ -1,33 +1,29 @@
 """Staff views in the Wagtail admin: pending members, programme claims, reports,
-proposed events, invitations, the audit trail and the consented member export. Open only to staff
+proposed events, invitations and the consented member export. Open only to staff
 with the `members.moderate_members` permission."""
 
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic.models import EditView
 
 from home.spreadsheets import csv_writer
-from members.forms.profile import InvitationForm
 from members.models import (
     AuditAction,
-    AuditEvent,
     Event,
-    EventState,
-    Invitation,
     MembershipStatus,
     Profile,
     ProgrammeClaim,
     Report,
 )
-from members.services import audit, invitations, membership
+from members.services import audit, membership
 from members.services.events import moderation as event_moderation
 from members.services.privacy import is_member_staff
 
@@ -45,17 +41,6 @@ def member_staff_only(view):
 
 
 @member_staff_only
-def pending_members(request):
-    """Accounts that verified their address and wait for a decision."""
-    profiles = (
-        Profile.objects.filter(status=MembershipStatus.PENDING)
-        .select_related("user")
-        .order_by("created_at")
-    )
-    return render(request, "members/admin/pending.html", {"profiles": profiles})
-
-
-@member_staff_only
 @require_POST
 def decide_membership(request, pk):
     profile = get_object_or_404(Profile, pk=pk, status=MembershipStatus.PENDING)
@@ -69,13 +54,46 @@ def decide_membership(request, pk):
 
 
 @member_staff_only
-def programme_claims(request):
-    claims = (
-        ProgrammeClaim.objects.filter(confirmed=False)
-        .select_related("profile", "programme")
-        .order_by("programme__title")
+@require_POST
+def decide_memberships(request):
+    """Approve or decline the ticked pending members together: first a page naming them
+    to confirm, then each decision as if made one by one (logged, the member emailed)."""
+    decision = request.POST.get("decision")
+    numbers = [value for value in request.POST.getlist("profile") if value.isdigit()]
+    profiles = list(
+        Profile.objects.filter(pk__in=numbers, status=MembershipStatus.PENDING)
+        .select_related("user")
+        .order_by("created_at", "pk")
     )
-    return render(request, "members/admin/claims.html", {"claims": claims})
+    if decision not in ("approve", "decline"):
+        messages.error(request, _("Choose whether to approve or decline the ticked members."))
+        return redirect("members_admin:pending")
+    if not profiles:
+        messages.error(request, _("Tick at least one pending member first."))
+        return redirect("members_admin:pending")
+    if request.POST.get("confirmed") != "1":
+        return render(
+            request,
+            "members/admin/pending_confirm.html",
+            {"profiles": profiles, "decision": decision},
+        )
+    decide = membership.approve if decision == "approve" else membership.decline
+    for profile in profiles:
+        decide(profile, by=request.user)
+    if decision == "approve":
+        message = ngettext(
+            "%(count)s membership approved; the member has been emailed.",
+            "%(count)s memberships approved; each member has been emailed.",
+            len(profiles),
+        )
+    else:
+        message = ngettext(
+            "%(count)s membership declined; the member has been emailed.",
+            "%(count)s memberships declined; each member has been emailed.",
+            len(profiles),
+        )
+    messages.success(request, message % {"count": len(profiles)})
+    return redirect("members_admin:pending")
 
 
 @member_staff_only
@@ -92,35 +110,10 @@ def confirm_claim(request, pk):
 
 
 @member_staff_only
-def reports(request):
-    items = Report.objects.select_related("profile").order_by("resolved", "-created_at")
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
-    return render(request, "members/admin/reports.html", {"page_obj": page})
-
-
-@member_staff_only
 @require_POST
 def resolve_report(request, pk):
     Report.objects.filter(pk=pk).update(resolved=True)
     return redirect("members_admin:reports")
-
-
-@member_staff_only
-def invitation_list(request):
-    form = InvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        invitations.invite(form.cleaned_data["email"], by=request.user)
-        messages.success(request, _("Invitation sent."))
-        return redirect("members_admin:invitations")
-    items = Invitation.objects.order_by("-created_at")[:100]
-    return render(request, "members/admin/invitations.html", {"form": form, "items": items})
-
-
-@member_staff_only
-def audit_trail(request):
-    events = AuditEvent.objects.select_related("actor").order_by("-at", "-pk")
-    page = Paginator(events, 100).get_page(request.GET.get("page"))
-    return render(request, "members/admin/audit.html", {"page_obj": page})
 
 
 @member_staff_only
@@ -144,17 +137,6 @@ def export_members_csv(request):
         )
     audit.record(AuditAction.STAFF_EXPORT, actor=request.user)
     return response
-
-
-@member_staff_only
-def proposed_events(request):
-    """Events members proposed, waiting for staff to publish or decline them."""
-    events = (
-        Event.objects.filter(state=EventState.PROPOSED)
-        .select_related("organiser__profile")
-        .order_by("starts_at")
-    )
-    return render(request, "members/admin/proposed_events.html", {"events": events})
 
 
 @member_staff_only

@@ -1,0 +1,339 @@
+"""The member area's plain lists for staff, on Wagtail's generic report view: filters,
+search, pagination and CSV/XLSX export (formula-safe) with a few declarative lines.
+Deciding (approve, confirm, publish, mark as dealt with) posts to the views in
+`membership.py`, which email people as before."""
+
+import django_filters
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from home.admin_tables import LongDateColumn, ShortDateTimeColumn
+from home.areas import AREA_CHOICES
+from home.spreadsheets import FormulaSafeExportMixin
+from members.forms.profile import InvitationForm
+from members.models import (
+    Event,
+    EventAudience,
+    EventFormat,
+    EventState,
+    Invitation,
+    MembershipStatus,
+    Profile,
+    ProgrammeClaim,
+    Report,
+)
+from members.services import invitations
+
+
+class MemberListView(FormulaSafeExportMixin, ReportView):
+    """What every list here shares: searched in the database, 50 to a page."""
+
+    paginate_by = 50
+    search_backend_name = None  # plain `icontains` over `search_fields`
+    is_searchable = True
+
+    def get_filtered_queryset(self):
+        return self.search_queryset(self.filter_queryset(self.get_queryset()))
+
+
+class TemplateColumn(Column):
+    """A cell drawn by a template of this app (the decision buttons of a row)."""
+
+    def __init__(self, name, template, **kwargs):
+        super().__init__(name, **kwargs)
+        self.cell_template_name = template
+
+    def get_value(self, instance):
+        return instance
+
+    def render_cell_html(self, instance, parent_context):
+        # With the request, so that the row's decision form carries its CSRF token.
+        context = self.get_cell_context_data(instance, parent_context)
+        return self.cell_template.render(context, request=context["request"])
+
+
+# Pending members ---------------------------------------------------------------------
+
+
+class PendingFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Signed up"), widget=DateRangePickerWidget
+    )
+    home_area = django_filters.ChoiceFilter(label=_("Home area"), choices=AREA_CHOICES)
+
+    class Meta:
+        model = Profile
+        fields = ["created_at", "home_area"]
+
+
+class PendingMembersView(MemberListView):
+    """Accounts that verified their address and wait for a decision, the oldest first,
+    with what a decision needs: what they told us at sign-up, their programme claims
+    and when they signed up. Staff tick several and approve or decline them at once."""
+
+    page_title = _("Pending members")
+    header_icon = "user"
+    index_url_name = "members_admin:pending"
+    index_results_url_name = "members_admin:pending_results"
+    results_template_name = "members/admin/pending_results.html"
+    filterset_class = PendingFilterSet
+    search_fields = ["display_name", "user__email", "headline", "interests"]
+    export_filename = "pending-members"
+    columns = [
+        TemplateColumn("select", "members/admin/cells/select.html", label=_("Select")),
+        Column("display_name", label=_("Display name")),
+        Column("user.email", label=_("Email")),
+        ShortDateTimeColumn("created_at", label=_("Signed up")),
+        TemplateColumn("answers", "members/admin/cells/answers.html", label=_("Sign-up answers")),
+        TemplateColumn("claims", "members/admin/cells/claims.html", label=_("Programme claims")),
+        TemplateColumn("decide", "members/admin/cells/decide_member.html", label=_("Decision")),
+    ]
+    list_export = [
+        "display_name",
+        "user.email",
+        "created_at",
+        "home_area_label",
+        "headline",
+        "interests",
+        "privacy_notice_version",
+        "claims_text",
+    ]
+    export_headings = {
+        "display_name": _("Display name"),
+        "user.email": _("Email"),
+        "created_at": _("Signed up"),
+        "home_area_label": _("Home area"),
+        "headline": _("Headline"),
+        "interests": _("Interests"),
+        "privacy_notice_version": _("Privacy notice"),
+        "claims_text": _("Programme claims"),
+    }
+
+    def get_queryset(self):
+        return (
+            Profile.objects.filter(status=MembershipStatus.PENDING)
+            .select_related("user")
+            .prefetch_related(
+                Prefetch(
+                    "claims",
+                    queryset=ProgrammeClaim.objects.select_related("programme").order_by("pk"),
+                    to_attr="claim_list",
+                )
+            )
+            .order_by("created_at", "pk")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        profiles = list(object_list)
+        for profile in profiles:
+            profile.claims_text = "; ".join(
+                f"{claim.programme.title} {claim.cohort}".strip() for claim in profile.claim_list
+            )
+        return profiles
+
+
+# Programme claims --------------------------------------------------------------------
+
+
+class ClaimFilterSet(WagtailFilterSet):
+    confirmed = django_filters.BooleanFilter(label=_("Confirmed"))
+
+    class Meta:
+        model = ProgrammeClaim
+        fields = ["confirmed"]
+
+
+class ProgrammeClaimsView(MemberListView):
+    """Members' claims to have taken part in a programme; unconfirmed ones first."""
+
+    page_title = _("Programme claims to confirm")
+    header_icon = "tick"
+    index_url_name = "members_admin:claims"
+    index_results_url_name = "members_admin:claims_results"
+    filterset_class = ClaimFilterSet
+    search_fields = ["profile__display_name", "programme__title", "cohort"]
+    export_filename = "programme-claims"
+    columns = [
+        Column("profile.display_name", label=_("Member")),
+        Column("programme.title", label=_("Programme")),
+        Column("cohort", label=_("Cohort")),
+        TemplateColumn("decide", "members/admin/cells/decide_claim.html", label=_("Decision")),
+    ]
+    list_export = ["profile.display_name", "programme.title", "cohort", "confirmed"]
+    export_headings = {
+        "profile.display_name": _("Member"),
+        "programme.title": _("Programme"),
+        "cohort": _("Cohort"),
+        "confirmed": _("Confirmed"),
+    }
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "confirmed" not in kwargs["data"]:
+            kwargs["data"] = kwargs["data"].copy()
+            kwargs["data"]["confirmed"] = "false"
+        return kwargs
+
+    def get_queryset(self):
+        return ProgrammeClaim.objects.select_related("profile", "programme").order_by(
+            "confirmed", "programme__title", "pk"
+        )
+
+
+# Reports -----------------------------------------------------------------------------
+
+
+class ReportFilterSet(WagtailFilterSet):
+    resolved = django_filters.BooleanFilter(label=_("Dealt with"))
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Reported"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Report
+        fields = ["resolved", "created_at"]
+
+
+class ReportsView(MemberListView):
+    """Members' reports about profiles, those still to deal with first, newest first."""
+
+    page_title = _("Reports about profiles")
+    header_icon = "warning"
+    index_url_name = "members_admin:reports"
+    index_results_url_name = "members_admin:reports_results"
+    filterset_class = ReportFilterSet
+    search_fields = ["profile__display_name", "reason"]
+    export_filename = "reports"
+    columns = [
+        TemplateColumn("profile", "members/admin/cells/reported_profile.html", label=_("Profile")),
+        Column("reason", label=_("Reason")),
+        ShortDateTimeColumn("created_at", label=_("Reported")),
+        TemplateColumn("state", "members/admin/cells/resolve_report.html", label=_("State")),
+    ]
+    list_export = ["profile.display_name", "reason", "created_at", "resolved"]
+    export_headings = {
+        "profile.display_name": _("Profile"),
+        "reason": _("Reason"),
+        "created_at": _("Reported"),
+        "resolved": _("Dealt with"),
+    }
+
+    def get_queryset(self):
+        return Report.objects.select_related("profile").order_by("resolved", "-created_at", "-pk")
+
+
+# Invitations -------------------------------------------------------------------------
+
+
+class InvitationFilterSet(WagtailFilterSet):
+    accepted = django_filters.BooleanFilter(
+        label=_("Accepted"), field_name="accepted_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = Invitation
+        fields = ["accepted"]
+
+
+class InvitationsView(MemberListView):
+    """The invitations sent, newest first, below the form that sends one."""
+
+    page_title = _("Invitations")
+    header_icon = "mail"
+    index_url_name = "members_admin:invitations"
+    index_results_url_name = "members_admin:invitations_results"
+    template_name = "members/admin/invitations.html"
+    filterset_class = InvitationFilterSet
+    search_fields = ["email"]
+    export_filename = "invitations"
+    columns = [
+        Column("email", label=_("Email")),
+        LongDateColumn("created_at", label=_("Sent")),
+        LongDateColumn("expires_at", label=_("Expires")),
+        LongDateColumn("accepted_at", label=_("Accepted")),
+    ]
+    list_export = ["email", "created_at", "expires_at", "accepted_at"]
+    export_headings = {
+        "email": _("Email"),
+        "created_at": _("Sent"),
+        "expires_at": _("Expires"),
+        "accepted_at": _("Accepted"),
+    }
+
+    def get_queryset(self):
+        return Invitation.objects.order_by("-created_at", "-pk")
+
+    def post(self, request, *args, **kwargs):
+        self.invitation_form = InvitationForm(request.POST)
+        if self.invitation_form.is_valid():
+            invitations.invite(self.invitation_form.cleaned_data["email"], by=request.user)
+            messages.success(request, _("Invitation sent."))
+            return redirect("members_admin:invitations")
+        return self.get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invitation_form"] = getattr(self, "invitation_form", None) or InvitationForm()
+        return context
+
+
+# Proposed events ---------------------------------------------------------------------
+
+
+class ProposedEventFilterSet(WagtailFilterSet):
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=EventFormat.choices)
+    audience = django_filters.ChoiceFilter(label=_("Audience"), choices=EventAudience.choices)
+    starts_at = django_filters.DateFromToRangeFilter(
+        label=_("Starts"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Event
+        fields = ["format", "audience", "starts_at"]
+
+
+class ProposedEventsView(MemberListView):
+    """Events members proposed, the soonest first, to publish or decline."""
+
+    page_title = _("Proposed events")
+    header_icon = "date"
+    index_url_name = "members_admin:proposed_events"
+    index_results_url_name = "members_admin:proposed_events_results"
+    filterset_class = ProposedEventFilterSet
+    search_fields = ["title", "description", "venue", "organiser__profile__display_name"]
+    export_filename = "proposed-events"
+    no_results_message = _("No events are waiting for a decision.")
+    columns = [
+        TemplateColumn("event", "members/admin/cells/proposed_event.html", label=_("Event")),
+        ShortDateTimeColumn("starts_at", label=_("When")),
+        Column("organiser.profile.display_name", label=_("Organiser")),
+        TemplateColumn("decide", "members/admin/cells/decide_event.html", label=_("Decision")),
+    ]
+    list_export = ["title", "starts_at", "format", "audience", "area_label", "organiser_name"]
+    export_headings = {
+        "title": _("Event"),
+        "starts_at": _("When"),
+        "format": _("Format"),
+        "audience": _("Audience"),
+        "area_label": _("Area"),
+        "organiser_name": _("Organiser"),
+    }
+
+    def get_queryset(self):
+        return (
+            Event.objects.filter(state=EventState.PROPOSED)
+            .select_related("organiser__profile")
+            .order_by("starts_at", "pk")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        events = list(object_list)
+        for event in events:
+            profile = getattr(event.organiser, "profile", None) if event.organiser else None
+            event.organiser_name = profile.display_name if profile else ""
+        return events
