@@ -14,6 +14,7 @@ from .events import (
     ReminderSent,
     ReplyStatus,
 )
+from .guests import EventGuest
 from .mentoring import (
     MentoringMeeting,
     MentoringWish,
@@ -48,6 +49,7 @@ __all__ = [
     "EventAudience",
     "EventCalendar",
     "EventFormat",
+    "EventGuest",
     "EventReply",
     "EventSkill",
     "EventState",

@@ -1,4 +1,4 @@
-""""Near me": the member's own area, the areas that border it and online events, and
+"""The "near me" filter: the member's own area, the areas that border it and online events, and
 nothing else, for members in different parts of the UK."""
 
 import pytest
