@@ -43,7 +43,8 @@ def email_reply(reply: EventReply, template: str, context: dict, *, attachments,
     """Queue `members/emails/<template>.html` to whoever made `reply`: a member in their
     language, or a guest in the language they replied in, with the guest footer and its
     cancel link. A place kept from a deleted account is emailed to nobody."""
-    guest = reply.guest_or_none
+    # A member's reply has a user and never a guest: ask for the guest only otherwise.
+    guest = None if reply.user_id else reply.guest_or_none
     if guest is not None:
         context = {
             **context,
