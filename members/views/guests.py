@@ -98,7 +98,7 @@ def guest_confirm(request, public_id, token):
             reply = guests.confirm_place(event, token)
         except (guests.GuestLinkInvalid, rsvp.ReplyRefused):
             return _link_page(request, event, status=410, closed=True)
-        return _link_page(request, event, reply=reply, just_confirmed=True)
+        return _link_page(request, event, reply=reply, cancel_token=reply.guest.cancel_token())
     return _link_page(
         request,
         event,

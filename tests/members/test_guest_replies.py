@@ -282,3 +282,15 @@ def test_the_event_page_asks_the_same_queries_with_one_or_twenty_guests(client, 
     add_guests(19)
     assert queries() == with_one
     assert "20 people coming" in client.get(path).text
+
+
+def test_replying_again_after_confirming_keeps_the_place_and_its_cancel_link(client, home_page):
+    event = EventFactory()
+    confirm(client, event)
+    place = mail.outbox[-1]
+    mail.outbox.clear()
+    assert reply_as_guest(client, event).status_code == 302
+    (again,) = mail.outbox
+    assert link_in(again, "cancel") == link_in(place, "cancel")
+    assert EventReply.objects.get().status == ReplyStatus.CONFIRMED
+    assert client.get(link_in(place, "cancel")).status_code == 200

@@ -51,10 +51,10 @@ def _confirm_deadline(now=None):
 def request_place(event: Event, *, name: str, email: str, language: str) -> EventGuest:
     """Record a guest's reply as waiting for confirmation and email them the link.
 
-    Replying again with the same address sends a new confirmation link while the reply
-    waits (or was cancelled), or the reply's details with its cancel link once it holds
-    a place or a waitlist position: nobody learns from the page whether an address
-    already replied."""
+    Replying again with the same address sends a new confirmation link (the old one
+    stops working) while the reply waits, or the reply's details with its cancel link
+    once it holds a place or a waitlist position: nobody learns from the page whether
+    an address already replied."""
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         if not accepts_guests(locked):
@@ -71,11 +71,9 @@ def request_place(event: Event, *, name: str, email: str, language: str) -> Even
             guest = EventGuest(reply=reply, email=email)
         reply = guest.reply
         reply.event = locked
-        guest.name = name
-        guest.language = language
-        token = guest.new_tokens()
-        guest.save()
         if reply.status in ACTIVE:
+            # The links already sent keep working: the email repeats the reply's details
+            # and its cancel link, and nothing about the guest changes.
             rsvp.email_reply(
                 reply,
                 "event_reply",
@@ -83,6 +81,10 @@ def request_place(event: Event, *, name: str, email: str, language: str) -> Even
                 attachments=[ics_attachment(locked, with_joining_link=_confirmed(reply))],
             )
             return guest
+        guest.name = name
+        guest.language = language
+        token = guest.new_tokens()
+        guest.save()
         reply.status = ReplyStatus.PENDING
         reply.replied_at = timezone.now()
         reply.save(update_fields=["status", "replied_at", "updated_at"])
