@@ -65,51 +65,32 @@ AREA_CHOICES = [
 
 AREA_LABELS = dict(NATIONS_AND_REGIONS + LONDON_BOROUGHS)
 
-# Nations and regions that share a border. London boroughs are all near Greater London;
-# borough-to-borough neighbours are in BOROUGH_NEIGHBOURS below.
-REGION_NEIGHBOURS = {
-    "england-north-east": {"england-north-west", "england-yorkshire", "scotland"},
-    "england-north-west": {
-        "england-north-east",
-        "england-yorkshire",
-        "england-east-midlands",
-        "england-west-midlands",
-        "scotland",
-        "wales",
-    },
-    "england-yorkshire": {
-        "england-north-east",
-        "england-north-west",
-        "england-east-midlands",
-    },
-    "england-east-midlands": {
-        "england-yorkshire",
-        "england-north-west",
-        "england-west-midlands",
-        "england-east",
-        "england-south-east",
-    },
-    "england-west-midlands": {
-        "england-north-west",
-        "england-east-midlands",
-        "england-south-east",
-        "england-south-west",
-        "wales",
-    },
-    "england-east": {"england-east-midlands", "england-south-east", "london"},
-    "london": {"england-east", "england-south-east"},
-    "england-south-east": {
-        "london",
-        "england-east",
-        "england-east-midlands",
-        "england-west-midlands",
-        "england-south-west",
-    },
-    "england-south-west": {"england-south-east", "england-west-midlands", "wales"},
-    "scotland": {"england-north-east", "england-north-west"},
-    "wales": {"england-north-west", "england-west-midlands", "england-south-west"},
-    "northern-ireland": set(),
-}
+# Nations and regions that share a land border, each border written once (the
+# neighbour maps below are built from it, so they are symmetrical by construction).
+# Northern Ireland shares no land border with Great Britain. London boroughs are all
+# near Greater London; borough-to-borough borders are in BOROUGH_BORDERS below.
+REGION_BORDERS = [
+    ("england-east", "england-east-midlands"),
+    ("england-east", "england-south-east"),
+    ("england-east", "london"),
+    ("england-east-midlands", "england-north-west"),
+    ("england-east-midlands", "england-south-east"),
+    ("england-east-midlands", "england-west-midlands"),
+    ("england-east-midlands", "england-yorkshire"),
+    ("england-north-east", "england-north-west"),
+    ("england-north-east", "england-yorkshire"),
+    ("england-north-east", "scotland"),
+    ("england-north-west", "england-west-midlands"),
+    ("england-north-west", "england-yorkshire"),
+    ("england-north-west", "scotland"),
+    ("england-north-west", "wales"),
+    ("england-south-east", "england-south-west"),
+    ("england-south-east", "england-west-midlands"),
+    ("england-south-east", "london"),
+    ("england-south-west", "england-west-midlands"),
+    ("england-south-west", "wales"),
+    ("england-west-midlands", "wales"),
+]
 
 
 def area_label(value: str) -> str:
@@ -122,171 +103,96 @@ def region_of(value: str) -> str:
     return "london" if value.startswith("london-") else value
 
 
-# London boroughs that share a border, so that "near me" for someone in Hackney means
-# Hackney, the boroughs around it and London-wide events, not all 33 boroughs.
-BOROUGH_NEIGHBOURS = {
-    "london-barking-dagenham": {"london-havering", "london-newham", "london-redbridge"},
-    "london-barnet": {
-        "london-brent",
-        "london-camden",
-        "london-enfield",
-        "london-haringey",
-        "london-harrow",
-    },
-    "london-bexley": {"london-bromley", "london-greenwich"},
-    "london-brent": {
-        "london-barnet",
-        "london-camden",
-        "london-ealing",
-        "london-hammersmith-fulham",
-        "london-harrow",
-        "london-kensington-chelsea",
-        "london-westminster",
-    },
-    "london-bromley": {"london-bexley", "london-croydon", "london-greenwich", "london-lewisham"},
-    "london-camden": {
-        "london-barnet",
-        "london-brent",
-        "london-city",
-        "london-haringey",
-        "london-islington",
-        "london-westminster",
-    },
-    "london-city": {
-        "london-camden",
-        "london-hackney",
-        "london-islington",
-        "london-southwark",
-        "london-tower-hamlets",
-        "london-westminster",
-    },
-    "london-croydon": {"london-bromley", "london-lambeth", "london-merton", "london-sutton"},
-    "london-ealing": {
-        "london-brent",
-        "london-hammersmith-fulham",
-        "london-harrow",
-        "london-hillingdon",
-        "london-hounslow",
-    },
-    "london-enfield": {"london-barnet", "london-haringey", "london-waltham-forest"},
-    "london-greenwich": {"london-bexley", "london-bromley", "london-lewisham", "london-newham"},
-    "london-hackney": {
-        "london-city",
-        "london-haringey",
-        "london-islington",
-        "london-newham",
-        "london-tower-hamlets",
-        "london-waltham-forest",
-    },
-    "london-hammersmith-fulham": {
-        "london-brent",
-        "london-ealing",
-        "london-hounslow",
-        "london-kensington-chelsea",
-        "london-richmond",
-        "london-wandsworth",
-    },
-    "london-haringey": {
-        "london-barnet",
-        "london-camden",
-        "london-enfield",
-        "london-hackney",
-        "london-islington",
-        "london-waltham-forest",
-    },
-    "london-harrow": {"london-barnet", "london-brent", "london-ealing", "london-hillingdon"},
-    "london-havering": {"london-barking-dagenham", "london-redbridge"},
-    "london-hillingdon": {"london-ealing", "london-harrow", "london-hounslow"},
-    "london-hounslow": {
-        "london-ealing",
-        "london-hammersmith-fulham",
-        "london-hillingdon",
-        "london-richmond",
-    },
-    "london-islington": {
-        "london-camden",
-        "london-city",
-        "london-hackney",
-        "london-haringey",
-    },
-    "london-kensington-chelsea": {
-        "london-brent",
-        "london-hammersmith-fulham",
-        "london-wandsworth",
-        "london-westminster",
-    },
-    "london-kingston": {"london-merton", "london-richmond", "london-sutton", "london-wandsworth"},
-    "london-lambeth": {
-        "london-croydon",
-        "london-merton",
-        "london-southwark",
-        "london-wandsworth",
-        "london-westminster",
-    },
-    "london-lewisham": {"london-bromley", "london-greenwich", "london-southwark"},
-    "london-merton": {
-        "london-croydon",
-        "london-kingston",
-        "london-lambeth",
-        "london-sutton",
-        "london-wandsworth",
-    },
-    "london-newham": {
-        "london-barking-dagenham",
-        "london-greenwich",
-        "london-hackney",
-        "london-redbridge",
-        "london-tower-hamlets",
-        "london-waltham-forest",
-    },
-    "london-redbridge": {
-        "london-barking-dagenham",
-        "london-havering",
-        "london-newham",
-        "london-waltham-forest",
-    },
-    "london-richmond": {
-        "london-hammersmith-fulham",
-        "london-hounslow",
-        "london-kingston",
-        "london-wandsworth",
-    },
-    "london-southwark": {
-        "london-city",
-        "london-lambeth",
-        "london-lewisham",
-        "london-tower-hamlets",
-    },
-    "london-sutton": {"london-croydon", "london-kingston", "london-merton"},
-    "london-tower-hamlets": {
-        "london-city",
-        "london-hackney",
-        "london-newham",
-        "london-southwark",
-    },
-    "london-waltham-forest": {
-        "london-enfield",
-        "london-hackney",
-        "london-haringey",
-        "london-newham",
-        "london-redbridge",
-    },
-    "london-wandsworth": {
-        "london-hammersmith-fulham",
-        "london-kensington-chelsea",
-        "london-kingston",
-        "london-lambeth",
-        "london-merton",
-        "london-richmond",
-    },
-    "london-westminster": {
-        "london-brent",
-        "london-camden",
-        "london-city",
-        "london-kensington-chelsea",
-        "london-lambeth",
-    },
-}
+# London boroughs that share a border, each written once, so that "near me" for someone
+# in Hackney means Hackney, the boroughs around it and London-wide events, not all 33.
+BOROUGH_BORDERS = [
+    ("london-barking-dagenham", "london-havering"),
+    ("london-barking-dagenham", "london-newham"),
+    ("london-barking-dagenham", "london-redbridge"),
+    ("london-barnet", "london-brent"),
+    ("london-barnet", "london-camden"),
+    ("london-barnet", "london-enfield"),
+    ("london-barnet", "london-haringey"),
+    ("london-barnet", "london-harrow"),
+    ("london-bexley", "london-bromley"),
+    ("london-bexley", "london-greenwich"),
+    ("london-brent", "london-camden"),
+    ("london-brent", "london-ealing"),
+    ("london-brent", "london-hammersmith-fulham"),
+    ("london-brent", "london-harrow"),
+    ("london-brent", "london-kensington-chelsea"),
+    ("london-brent", "london-westminster"),
+    ("london-bromley", "london-croydon"),
+    ("london-bromley", "london-greenwich"),
+    ("london-bromley", "london-lewisham"),
+    ("london-camden", "london-city"),
+    ("london-camden", "london-haringey"),
+    ("london-camden", "london-islington"),
+    ("london-camden", "london-westminster"),
+    ("london-city", "london-hackney"),
+    ("london-city", "london-islington"),
+    ("london-city", "london-southwark"),
+    ("london-city", "london-tower-hamlets"),
+    ("london-city", "london-westminster"),
+    ("london-croydon", "london-lambeth"),
+    ("london-croydon", "london-merton"),
+    ("london-croydon", "london-sutton"),
+    ("london-ealing", "london-hammersmith-fulham"),
+    ("london-ealing", "london-harrow"),
+    ("london-ealing", "london-hillingdon"),
+    ("london-ealing", "london-hounslow"),
+    ("london-enfield", "london-haringey"),
+    ("london-enfield", "london-waltham-forest"),
+    ("london-greenwich", "london-lewisham"),
+    ("london-greenwich", "london-newham"),
+    ("london-hackney", "london-haringey"),
+    ("london-hackney", "london-islington"),
+    ("london-hackney", "london-newham"),
+    ("london-hackney", "london-tower-hamlets"),
+    ("london-hackney", "london-waltham-forest"),
+    ("london-hammersmith-fulham", "london-hounslow"),
+    ("london-hammersmith-fulham", "london-kensington-chelsea"),
+    ("london-hammersmith-fulham", "london-richmond"),
+    ("london-hammersmith-fulham", "london-wandsworth"),
+    ("london-haringey", "london-islington"),
+    ("london-haringey", "london-waltham-forest"),
+    ("london-harrow", "london-hillingdon"),
+    ("london-havering", "london-redbridge"),
+    ("london-hillingdon", "london-hounslow"),
+    ("london-hounslow", "london-richmond"),
+    ("london-kensington-chelsea", "london-wandsworth"),
+    ("london-kensington-chelsea", "london-westminster"),
+    ("london-kingston", "london-merton"),
+    ("london-kingston", "london-richmond"),
+    ("london-kingston", "london-sutton"),
+    ("london-kingston", "london-wandsworth"),
+    ("london-lambeth", "london-merton"),
+    ("london-lambeth", "london-southwark"),
+    ("london-lambeth", "london-wandsworth"),
+    ("london-lambeth", "london-westminster"),
+    ("london-lewisham", "london-southwark"),
+    ("london-merton", "london-sutton"),
+    ("london-merton", "london-wandsworth"),
+    ("london-newham", "london-redbridge"),
+    ("london-newham", "london-tower-hamlets"),
+    ("london-newham", "london-waltham-forest"),
+    ("london-redbridge", "london-waltham-forest"),
+    ("london-richmond", "london-wandsworth"),
+    ("london-southwark", "london-tower-hamlets"),
+]
+
+
+def _neighbour_map(slugs, borders) -> dict[str, frozenset[str]]:
+    """Each area's neighbours, from borders written once: if A borders B, B borders A."""
+    neighbours = {slug: set() for slug in slugs}
+    for first, second in borders:
+        neighbours[first].add(second)
+        neighbours[second].add(first)
+    return {slug: frozenset(near) for slug, near in neighbours.items()}
+
+
+REGION_NEIGHBOURS = _neighbour_map([slug for slug, _label in NATIONS_AND_REGIONS], REGION_BORDERS)
+BOROUGH_NEIGHBOURS = _neighbour_map([slug for slug, _label in LONDON_BOROUGHS], BOROUGH_BORDERS)
 
 
 def areas_near(value: str) -> set[str]:

@@ -216,6 +216,11 @@ PRIVACY_NOTICE_SECTIONS = [
         "report what a programme delivered. Lawful basis: our legitimate interest in "
         "showing funders honest figures (Article 6(1)(f)). When you delete your account, "
         "these are kept as numbers without your name.</li>"
+        "<li><b>Replies to public events without an account</b> (the name and email "
+        "address you give, the language you use): to confirm your reply, tell you about "
+        "the event and let you cancel. The organiser sees only your first name. Lawful "
+        "basis: steps you ask us to take (Article 6(1)(b)). Deleted a set time after the "
+        "event (see below).</li>"
         "<li><b>The newsletter</b>: only if you sign up and confirm. Lawful basis: consent "
         "(Article 6(1)(a)); every email has a link to stop it.</li></ul>",
     ),

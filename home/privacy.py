@@ -29,6 +29,8 @@ def retention_periods() -> list[RetentionPeriod]:
     months = settings.APPLICATION_RETENTION_MONTHS
     offer_days = settings.APPLICATION_OFFER_DAYS
     invitation_days = settings.MEMBER_INVITATION_DAYS
+    guest_hours = settings.EVENT_GUEST_CONFIRM_HOURS
+    guest_days = settings.EVENT_GUEST_RETENTION_DAYS
     return [
         RetentionPeriod(
             _("Applications to a programme, and the equality monitoring answers given with them"),
@@ -56,6 +58,20 @@ def retention_periods() -> list[RetentionPeriod]:
                 invitation_days,
             )
             % {"count": invitation_days},
+        ),
+        RetentionPeriod(
+            _(
+                "A reply to a public event without an account: the name and email address "
+                "given, the language used, and when the reply was made and confirmed"
+            ),
+            ngettext(
+                "Deleted if not confirmed within %(hours)s hour; otherwise deleted when "
+                "the reply is cancelled, or %(days)s days after the event.",
+                "Deleted if not confirmed within %(hours)s hours; otherwise deleted when "
+                "the reply is cancelled, or %(days)s days after the event.",
+                guest_hours,
+            )
+            % {"hours": guest_hours, "days": guest_days},
         ),
         RetentionPeriod(
             _("Your account, profile, messages and replies"),

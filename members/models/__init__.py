@@ -14,6 +14,7 @@ from .events import (
     ReminderSent,
     ReplyStatus,
 )
+from .guests import EventGuest
 from .mentoring import (
     MentoringMeeting,
     MentoringWish,
@@ -47,6 +48,7 @@ __all__ = [
     "EventAudience",
     "EventCalendar",
     "EventFormat",
+    "EventGuest",
     "EventReply",
     "EventSkill",
     "EventState",

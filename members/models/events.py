@@ -270,13 +270,18 @@ class EventTranslation(models.Model):
 
 
 class ReplyStatus(models.TextChoices):
+    # A guest's reply before they open the link in the confirmation email: it holds no
+    # place and no waitlist position, and expires (members.services.events.guests).
+    PENDING = "pending", _("Waiting for the guest to confirm")
     CONFIRMED = "confirmed", _("Place confirmed")
     WAITLISTED = "waitlisted", _("On the waitlist")
     CANCELLED = "cancelled", _("Gave up their place")
 
 
 class EventReply(models.Model):
-    """A member's reply to an event: a place, a waitlist position or a place given up."""
+    """A reply to an event: a place, a waitlist position or a place given up. A member's
+    reply has a user; a guest's (someone without an account, at a public event) has an
+    `EventGuest` instead, with the little needed to email them."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="replies")
     # Empty for a place taken at an event already held by someone who has since deleted
@@ -306,6 +311,14 @@ class EventReply(models.Model):
 
     def __str__(self):
         return f"{self.event_id} {self.status}"
+
+    @property
+    def guest_or_none(self):
+        """The guest who made this reply, or None for a member's reply."""
+        try:
+            return self.guest
+        except models.ObjectDoesNotExist:
+            return None
 
 
 class ReminderSent(models.Model):

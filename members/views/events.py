@@ -20,12 +20,20 @@ from django.views.decorators.http import require_POST
 from home.dates import is_plausible
 from home.models import Skill, Topic
 from home.spreadsheets import csv_writer
+from members.forms.guests import GuestReplyForm
 from members.forms.profile import EventFilterForm, EventProposalForm, EventReplyForm
-from members.models import Event, EventCalendar, EventReply, EventState, ReplyStatus
+from members.models import (
+    Event,
+    EventCalendar,
+    EventGuest,
+    EventReply,
+    EventState,
+    ReplyStatus,
+)
 from members.services import staff_alerts
 from members.services.directory import blocked_either_way_q
+from members.services.events import guests, rsvp
 from members.services.events import moderation as event_moderation
-from members.services.events import rsvp
 from members.services.events.calendar import ICS_TYPE, event_ics, personal_feed, public_feed
 from members.services.events.listing import (
     EventFilters,
@@ -193,6 +201,11 @@ def event_detail(request, public_id):
         "can_reply": sees_members_events(request.user) and event.accepts_replies,
         "is_organiser": request.user.is_authenticated and event.organiser_id == request.user.pk,
         "reply_form": EventReplyForm(initial={"show_name": reply.show_name if reply else False}),
+        "guest_form": (
+            GuestReplyForm()
+            if not request.user.is_authenticated and guests.accepts_guests(event)
+            else None
+        ),
     }
     response = render(request, "members/events/event_detail.html", context)
     if event.is_members_only:
@@ -375,6 +388,14 @@ def event_attendees(request, public_id):
     if not staff:
         # A block hides each person from the other here too.
         replies = replies.exclude(blocked_either_way_q(request.user))
+    # Guests: staff see each one; a member organiser sees how many and first names only.
+    guest_rows = list(
+        EventGuest.objects.filter(
+            reply__event=event, reply__status__in=[ReplyStatus.CONFIRMED, ReplyStatus.WAITLISTED]
+        )
+        .select_related("reply")
+        .order_by("reply__status", "reply__replied_at")
+    )
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
@@ -387,9 +408,16 @@ def event_attendees(request, public_id):
                 timezone.localtime(reply.replied_at).isoformat(),
             ]
             writer.writerow(row + ([reply.user.email] if staff else []))
+        for guest in guest_rows:
+            row = [
+                _("%(name)s (guest)") % {"name": guest.name if staff else guest.first_name},
+                guest.reply.get_status_display(),
+                timezone.localtime(guest.reply.replied_at).isoformat(),
+            ]
+            writer.writerow(row + ([guest.email] if staff else []))
         return response
     return render(
         request,
         "members/events/attendees.html",
-        {"event": event, "replies": replies, "show_emails": staff},
+        {"event": event, "replies": replies, "show_emails": staff, "guests": guest_rows},
     )

@@ -384,6 +384,8 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     # Programme applications on the site, per address and per applicant's email.
     "programme_application": env_str("RATE_LIMIT_APPLICATIONS", "10/h/ip,3/h/key"),
+    # Guests replying to a public event, per address and per guest's email.
+    "event_guest_reply": env_str("RATE_LIMIT_GUEST_REPLIES", "10/h/ip,3/h/key"),
 }
 # Profile photos: largest file and largest picture (width × height) accepted before decoding.
 MEMBER_PHOTO_MAX_BYTES = env_int("MEMBER_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
@@ -393,6 +395,11 @@ MEMBER_MESSAGES_PER_HOUR = env_int("MEMBER_MESSAGES_PER_HOUR", 5)
 # Days an invitation link stays valid.
 MEMBER_INVITATION_DAYS = env_int("MEMBER_INVITATION_DAYS", 14)
 MEMBER_DIRECTORY_PAGE_SIZE = 24
+# Guests' replies to public events (issue 19): hours the confirmation link works before
+# an unconfirmed reply is deleted, and days after the event before every guest reply
+# is deleted (both by `manage.py purge_guest_replies`).
+EVENT_GUEST_CONFIRM_HOURS = env_int("EVENT_GUEST_CONFIRM_HOURS", 48)
+EVENT_GUEST_RETENTION_DAYS = env_int("EVENT_GUEST_RETENTION_DAYS", 30)
 # Programme applications (issue 7): months after a programme's last day before its
 # applications are deleted by `manage.py purge_applications`, and days an offer stays open.
 APPLICATION_RETENTION_MONTHS = env_int("APPLICATION_RETENTION_MONTHS", 6)

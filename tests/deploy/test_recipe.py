@@ -17,6 +17,7 @@ SCHEDULE = {
     "acn-send-reminders.timer": ("send_reminders", "*-*-* *:05:00"),
     "acn-send-digest.timer": ("send_digest", "Mon *-*-* 08:00:00"),
     "acn-purge-applications.timer": ("purge_applications", "*-*-* 03:30:00"),
+    "acn-purge-guest-replies.timer": ("purge_guest_replies", "*-*-* 03:40:00"),
     "acn-backup.timer": ("backup", "*-*-* 02:15:00"),
     "acn-staff-summary.timer": ("send_staff_summary", "*-*-* 08:00:00 Europe/London"),
 }

@@ -33,6 +33,7 @@ from members.models import (
     ReplyStatus,
 )
 from members.services.events.calendar import ics_attachment
+from members.services.events.rsvp import email_reply
 from members.services.notify import email_member
 
 DIGEST_EVENTS = 10
@@ -158,7 +159,7 @@ def replies_to_remind(now=None):
             event__starts_at__lte=now + timedelta(days=1),
             reminder__isnull=True,
         )
-        .select_related("event", "user__profile")
+        .select_related("event", "user__profile", "guest")
         .order_by("event__starts_at", "pk")
     )
 
@@ -172,8 +173,8 @@ def send_reminders(now=None, progress=None) -> int:
         try:
             with transaction.atomic():
                 ReminderSent.objects.create(reply=reply)
-                email_member(
-                    reply.user,
+                email_reply(
+                    reply,
                     "event_reminder",
                     {
                         "event": event,

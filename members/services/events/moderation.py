@@ -93,11 +93,13 @@ def announce_changes(event: Event, changes: list[str]):
     details as they now are (the joining link only for a place) and a new calendar
     file that replaces the old one."""
     rsvp.places_changed(event)
-    replies = event.replies.exclude(status=ReplyStatus.CANCELLED).select_related("user__profile")
+    replies = event.replies.filter(
+        status__in=[ReplyStatus.CONFIRMED, ReplyStatus.WAITLISTED]
+    ).select_related("user__profile", "guest", "event")
     for reply in replies:
         confirmed = reply.status == ReplyStatus.CONFIRMED
-        email_member(
-            reply.user,
+        rsvp.email_reply(
+            reply,
             "event_changed",
             {
                 "event": event,

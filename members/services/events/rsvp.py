@@ -10,11 +10,14 @@ locks, writes are serialised by the database file lock instead.
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
 
+from home.emails import send_email
 from members.models import Event, EventReply, EventState, ReplyStatus
 from members.services.events.calendar import ics_attachment
-from members.services.notify import email_member
+from members.services.notify import email_member, site_url
 
 
 class ReplyRefused(Exception):
@@ -27,11 +30,46 @@ class ReplyOutcome:
     changed: bool
 
 
+def guest_cancel_url(guest) -> str:
+    """The absolute cancel link of a guest's reply, in the language they replied in."""
+    with translation.override(guest.language):
+        path = reverse(
+            "events:guest_cancel", args=[guest.reply.event.public_id, guest.cancel_token()]
+        )
+    return site_url() + path
+
+
+def email_reply(reply: EventReply, template: str, context: dict, *, attachments, batch=""):
+    """Queue `members/emails/<template>.html` to whoever made `reply`: a member in their
+    language, or a guest in the language they replied in, with the guest footer and its
+    cancel link. A place kept from a deleted account is emailed to nobody."""
+    # A member's reply has a user and never a guest: ask for the guest only otherwise.
+    guest = None if reply.user_id else reply.guest_or_none
+    if guest is not None:
+        context = {
+            **context,
+            "footer": "members/emails/_guest.html",
+            "guest": guest,
+            "cancel_url": guest_cancel_url(guest) if reply.status != ReplyStatus.CANCELLED else "",
+        }
+        return send_email(
+            guest.email,
+            f"members/emails/{template}.html",
+            context,
+            language=guest.language,
+            attachments=attachments,
+            batch=batch,
+        )
+    if reply.user is None:
+        return None
+    return email_member(reply.user, template, context, attachments=attachments, batch=batch)
+
+
 def _send_reply_email(reply: EventReply, template: str):
     event = reply.event
     confirmed = reply.status == ReplyStatus.CONFIRMED
-    email_member(
-        reply.user,
+    email_reply(
+        reply,
         template,
         {
             "event": event,
@@ -125,7 +163,7 @@ def _promote_from_waitlist(event: Event) -> EventReply | None:
         return None
     first = (
         event.replies.filter(status=ReplyStatus.WAITLISTED)
-        .select_related("user__profile")
+        .select_related("user__profile", "guest", "event")
         .order_by("replied_at", "pk")
         .first()
     )
@@ -142,13 +180,13 @@ def cancel_event(event: Event):
         locked.state = EventState.CANCELLED
         locked.save(update_fields=["state", "updated_at"])
         replies = list(
-            locked.replies.exclude(status=ReplyStatus.CANCELLED)
-            .filter(user__isnull=False)
-            .select_related("user__profile", "event")
+            locked.replies.filter(status__in=[ReplyStatus.CONFIRMED, ReplyStatus.WAITLISTED])
+            .filter(Q(user__isnull=False) | Q(guest__isnull=False))
+            .select_related("user__profile", "event", "guest")
         )
     for reply in replies:
-        email_member(
-            reply.user,
+        email_reply(
+            reply,
             "event_cancelled",
             {"event": reply.event},
             attachments=[ics_attachment(reply.event, with_joining_link=False)],
