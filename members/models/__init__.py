@@ -1,6 +1,7 @@
 """The member area's models, one module per concept, re-exported here so that
 `members.models.User` (and the first migration) keep working."""
 
+from .conversations import Conversation, Message, Participant
 from .events import (
     DigestSent,
     Event,
@@ -34,7 +35,7 @@ from .profile import (
     Visibility,
 )
 from .records import AuditAction, AuditEvent, FormerMember, Invitation, LoginRecord, hash_token
-from .safety import Block, MemberMessage, Report
+from .safety import Block, Report
 from .user import User, UserManager
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Block",
+    "Conversation",
     "DigestSent",
     "Event",
     "EventAudience",
@@ -57,7 +59,7 @@ __all__ = [
     "ReplyStatus",
     "Invitation",
     "LoginRecord",
-    "MemberMessage",
+    "Message",
     "MentoringMeeting",
     "MentoringWish",
     "MentoringWishSkill",
@@ -69,6 +71,7 @@ __all__ = [
     "Profile",
     "ProfileLanguage",
     "ProfileSkill",
+    "Participant",
     "ProgrammeClaim",
     "Report",
     "User",

@@ -93,7 +93,7 @@ def confirm_claim(request, pk):
 
 @member_staff_only
 def reports(request):
-    items = Report.objects.select_related("profile").order_by("resolved", "-created_at")
+    items = Report.objects.select_related("profile", "message").order_by("resolved", "-created_at")
     page = Paginator(items, 50).get_page(request.GET.get("page"))
     return render(request, "members/admin/reports.html", {"page_obj": page})
 
