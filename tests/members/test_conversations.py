@@ -38,7 +38,7 @@ def test_send_a_message_on_a_profile_starts_a_conversation_and_opens_it(
     assert response.status_code == 302
     assert response["Location"] == thread_url(conversation)
     page = client.get(thread_url(conversation))
-    assert "Conversation with Another Member" in page.text
+    assert "Conversation with <bdi>Another Member</bdi>" in page.text
     assert "Would you like to meet at the next event?" in page.text
     assert page["Cache-Control"] == "private, no-store"
 
@@ -98,7 +98,7 @@ def test_inbox_lists_conversations_newest_first_with_unread_in_words(
     text = inbox.text
     assert text.index("Third Person") < text.index("Another Member")
     assert text.count("(unread)") == 2
-    assert "<strong>Third Person</strong>" in text
+    assert "<strong><bdi>Third Person</bdi></strong>" in text
     client.get(thread_url(Conversation.objects.get(started_by=third)))
     assert conversations.unread_count(approved_member) == 1
     assert client.get(reverse("members:messages")).text.count("(unread)") == 1
