@@ -14,7 +14,8 @@ class Conversation(models.Model):
     person keeps their own messages without the pair being reserved for ever."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    pair_key = models.CharField(max_length=41, unique=True, null=True, editable=False)
+    # NULL, not "", once cleared: unique allows any number of NULLs.
+    pair_key = models.CharField(max_length=41, unique=True, null=True, editable=False)  # noqa: DJ001
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -26,7 +26,9 @@ def inbox(request):
         request.GET.get("page")
     )
     entries = conversations.inbox_entries(page.object_list, request.user)
-    return render(request, "members/conversations/inbox.html", {"page_obj": page, "entries": entries})
+    return render(
+        request, "members/conversations/inbox.html", {"page_obj": page, "entries": entries}
+    )
 
 
 def _thread_context(request, conversation, form):
@@ -93,7 +95,7 @@ def _open_or_start(request, recipient, name):
 
 @approved_members_only
 def message_member(request, public_id):
-    """"Send a message" on a profile: opens or starts the conversation with them."""
+    """ "Send a message" on a profile: opens or starts the conversation with them."""
     profile, view = _visible_profile_or_404(request, public_id)
     if view.is_self:
         raise Http404
@@ -102,7 +104,7 @@ def message_member(request, public_id):
 
 @approved_members_only
 def message_mentoring_partner(request, public_id):
-    """"Send a message" on a mentoring pair's page: the partner is reached through a
+    """ "Send a message" on a mentoring pair's page: the partner is reached through a
     conversation even when their profile is hidden from the directory, and never by
     revealing an address."""
     from members.models import Mentorship
@@ -163,5 +165,6 @@ def event_message(request, public_id):
             % {"count": sent},
         )
         return redirect("members:event_message", public_id=event.public_id)
-    return render(request, "members/conversations/event_message.html", {"form": form, "event": event})
-
+    return render(
+        request, "members/conversations/event_message.html", {"form": form, "event": event}
+    )

@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from members.models import Conversation, Message, Report, ReplyStatus
+from members.models import Conversation, Message, ReplyStatus, Report
 from members.services import conversations
 from tests.members.factories import PASSWORD, EventFactory, ProfileFactory, mentoring_pair
 
@@ -20,7 +20,9 @@ pytestmark = pytest.mark.usefixtures("deliver_emails")
 
 def start(client, sender, recipient, body="Would you like to meet at the next event?"):
     client.force_login(sender)
-    return client.post(reverse("members:message", args=[recipient.profile.public_id]), {"body": body})
+    return client.post(
+        reverse("members:message", args=[recipient.profile.public_id]), {"body": body}
+    )
 
 
 def thread_url(conversation):

@@ -17,9 +17,9 @@ from members.models import (
     Block,
     Invitation,
     LoginRecord,
-    Message,
     MentoringMeeting,
     Mentorship,
+    Message,
     Report,
 )
 from members.services import conversations
