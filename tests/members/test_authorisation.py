@@ -65,8 +65,9 @@ MATRIX = [
     # The pair is the owner's (mentee) with a third member: nobody else, staff included.
     ("members:mentoring_pair", "pair", "get", (302, 403, 200, 404, 404)),
     ("members:mentoring_pair", "pair", "post", (302, 403, 200, 404, 404)),
-    # The pair's partner is reached through a conversation; nobody else opens it.
-    ("members:mentoring_message", "pair", "get", (302, 403, 200, 404, 404)),
+    # The pair's partner is reached through their conversation (it exists: the owner is
+    # sent to it); nobody else opens it.
+    ("members:mentoring_message", "pair", "get", (302, 403, 302, 404, 404)),
     # Conversations (issue 19 §2): the inbox is everyone's own; a thread between the
     # owner and a third member exists for nobody else, staff included. An empty POST is
     # answered with the form and its error.
