@@ -39,8 +39,8 @@ NOT_FOUND_QUERIES = 3  # was 9
 MEMBER_HOME_PAGE_QUERIES = 15  # session, user, profile, permissions, events near them
 MEMBER_PROGRAMME_PAGE_QUERIES = 16
 # Conversations (issue 19 §2): the same with 2 and with 30 conversations or messages.
-INBOX_QUERIES = 99  # session, user, profile, permissions, count, page, other members
-THREAD_QUERIES = 99  # session, user, profile, permissions, place, read, partner, page
+INBOX_QUERIES = 8  # session, user, profile, permissions, count, page, other members
+THREAD_QUERIES = 13  # + place, partner, block check, read mark, count, page
 
 SMALL, LARGE = 1, 50
 SESSIONS_PER_PROGRAMME = 10
