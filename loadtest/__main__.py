@@ -313,7 +313,7 @@ class Member(HttpClient):
         other = random.choice(self.others)
         body = f"load-test {self.email} {self.sequence} {uuid.uuid4().hex}"
         response = self.request("POST", f"/members/{other['public_id']}/message/", [("body", body)])
-        ok = self.redirected_to(response, f"/members/{other['public_id']}/")
+        ok = self.redirected_to(response, "/members/messages/")
         with self.run.lock:
             self.run.messages[body] = ok
         return "message", ok
@@ -403,14 +403,14 @@ def watch_health(run, base, until):
 def verify(run, event_id):
     from django.db import connections
 
-    from members.models import EventReply, MemberMessage, Profile
+    from members.models import EventReply, Message, Profile
 
     connections.close_all()
     rows = list(
         EventReply.objects.filter(event__public_id=event_id).values_list("user__email", "status")
     )
     stored = Counter(
-        MemberMessage.objects.filter(body__startswith="load-test ").values_list("body", flat=True)
+        Message.objects.filter(body__startswith="load-test ").values_list("body", flat=True)
     )
     profiles = {
         email: (headline, bio)
@@ -468,6 +468,7 @@ def main(argv=None):
         DATABASE_URL=f"{SERVER}/{DATABASE}",
         VAR_DIR=str(VAR),
         MEMBER_MESSAGES_PER_HOUR="1000000",
+        MEMBER_NEW_CONVERSATIONS_PER_HOUR="1000000",
         PAGE_CACHE_ENABLED="true",
     )
     os.environ.pop("REDIS_URL", None)

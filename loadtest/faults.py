@@ -130,14 +130,23 @@ class DrillRun(Run):
 class DrillMember(Member):
     """A signed-in member: replies to the event, messages another member."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.threads = set()
+
     def message(self):
         other = random.choice(self.others)
         marker = uuid.uuid4().hex
         body = f"load-test {self.email} {self.sequence} {marker}"
         response = self.request("POST", f"/members/{other['public_id']}/message/", [("body", body)])
-        ok = self.redirected_to(response, f"/members/{other['public_id']}/")
+        ok = self.redirected_to(response, "/members/messages/")
         if ok:
-            self.run.expect("message", ("text", marker))
+            # The email names the writer and links the thread, without the message; one
+            # per conversation while the recipient has not opened it (issue 19 §2).
+            thread = response.history[0].headers["Location"]
+            if thread not in self.threads:
+                self.threads.add(thread)
+                self.run.expect("message", ("text", thread))
         return "message", ok
 
     def work(self, until):
@@ -366,6 +375,7 @@ def main(argv=None):
         REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}/0",
         TASKS_BACKEND="database",
         MEMBER_MESSAGES_PER_HOUR="1000000",
+        MEMBER_NEW_CONVERSATIONS_PER_HOUR="1000000",
         PAGE_CACHE_ENABLED="true",
         ALLAUTH_TRUSTED_PROXY_COUNT="1",
         WEB_CONCURRENCY=str(args.workers),

@@ -38,6 +38,9 @@ PROGRAMME_CALENDAR_QUERIES = 7  # was 10
 NOT_FOUND_QUERIES = 3  # was 9
 MEMBER_HOME_PAGE_QUERIES = 15  # session, user, profile, permissions, events near them
 MEMBER_PROGRAMME_PAGE_QUERIES = 16
+# Conversations (issue 19 §2): the same with 2 and with 30 conversations or messages.
+INBOX_QUERIES = 8  # session, user, profile, permissions, count, page, other members
+THREAD_QUERIES = 13  # + place, partner, block check, read mark, count, page
 
 SMALL, LARGE = 1, 50
 SESSIONS_PER_PROGRAMME = 10
@@ -238,3 +241,63 @@ def test_member_admin_lists_cost_the_same_with_one_and_fifty_rows(
     assert with_one == with_fifty, (
         f"{kind}: {with_one} queries with {SMALL}, {with_fifty} with {LARGE}"
     )
+
+
+def add_conversations(member, count: int):
+    """`count` more conversations with `member`, each a message from someone new and
+    the member's reply."""
+    from members.services import conversations
+    from tests.members.factories import ProfileFactory
+
+    for _number in range(count):
+        other = ProfileFactory().user
+        message = conversations.start_or_send(other, member, "Hello", limited=False)
+        conversations.send(message.conversation, member, "Hello to you")
+
+
+def add_messages(conversation, first, second, count: int):
+    from members.models import Message
+
+    Message.objects.bulk_create(
+        Message(conversation=conversation, sender=(first, second)[n % 2], body=f"Message {n}")
+        for n in range(count)
+    )
+
+
+@pytest.mark.django_db
+def test_inbox_costs_the_same_with_two_and_thirty_conversations(
+    client, home_page, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from tests.members.factories import ProfileFactory
+
+    member = ProfileFactory().user
+    client.force_login(member)
+    url = reverse("members:messages")
+    add_conversations(member, 2)
+    small = count_queries(client, url, INBOX_QUERIES, 200, django_assert_max_num_queries)
+    add_conversations(member, 28)
+    large = count_queries(client, url, INBOX_QUERIES, 200, django_assert_max_num_queries)
+    assert small == large, f"inbox: {small} queries with 2, {large} with 30"
+
+
+@pytest.mark.django_db
+def test_thread_costs_the_same_with_two_and_a_hundred_messages(
+    client, home_page, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from members.services import conversations
+    from tests.members.factories import ProfileFactory
+
+    member, other = ProfileFactory().user, ProfileFactory().user
+    message = conversations.start_or_send(other, member, "Hello")
+    conversation = message.conversation
+    client.force_login(member)
+    url = reverse("members:conversation", args=[conversation.public_id])
+    add_messages(conversation, member, other, 1)
+    small = count_queries(client, url, THREAD_QUERIES, 200, django_assert_max_num_queries)
+    add_messages(conversation, member, other, 98)
+    large = count_queries(client, url, THREAD_QUERIES, 200, django_assert_max_num_queries)
+    assert small == large, f"thread: {small} queries with 2, {large} with 100"

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0011_history_survives_deletion'),
+        ('members', '0014_conversations'),
     ]
 
     operations = [

@@ -1,6 +1,7 @@
 """The member area's models, one module per concept, re-exported here so that
 `members.models.User` (and the first migration) keep working."""
 
+from .conversations import Conversation, Message, Participant
 from .events import (
     DigestSent,
     Event,
@@ -35,7 +36,7 @@ from .profile import (
     Visibility,
 )
 from .records import AuditAction, FormerMember, Invitation, LoginRecord, hash_token
-from .safety import Block, MemberMessage, Report
+from .safety import Block, Report
 from .user import User, UserManager
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "VISIBILITY_RANK",
     "AuditAction",
     "Block",
+    "Conversation",
     "DigestSent",
     "Event",
     "EventAudience",
@@ -58,7 +60,7 @@ __all__ = [
     "ReplyStatus",
     "Invitation",
     "LoginRecord",
-    "MemberMessage",
+    "Message",
     "MentoringMeeting",
     "MentoringWish",
     "MentoringWishSkill",
@@ -70,6 +72,7 @@ __all__ = [
     "Profile",
     "ProfileLanguage",
     "ProfileSkill",
+    "Participant",
     "ProgrammeClaim",
     "Report",
     "User",

@@ -1,28 +1,9 @@
-"""Contact between members and what keeps it safe: messages, blocks and reports."""
+"""What keeps contact between members safe: blocks and reports (the messages
+themselves are in conversations.py)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class MemberMessage(models.Model):
-    """A message one member sent another through the site; kept so the sender can
-    download it and so that the hourly limit can be counted."""
-
-    sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages_sent"
-    )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages_received"
-    )
-    body = models.TextField(_("message"), max_length=3000)
-    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["-sent_at"]
-
-    def __str__(self):
-        return _("Message #%(number)s") % {"number": self.pk}
 
 
 class Block(models.Model):
@@ -44,7 +25,8 @@ class Block(models.Model):
 
 
 class Report(models.Model):
-    """A member telling staff that a profile needs their attention."""
+    """A member telling staff that a profile, or one message in a conversation, needs
+    their attention. Staff see the reported message and nothing else of its thread."""
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -53,6 +35,14 @@ class Report(models.Model):
         related_name="reports_made",
     )
     profile = models.ForeignKey("members.Profile", on_delete=models.CASCADE, related_name="reports")
+    message = models.ForeignKey(
+        "members.Message",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("reported message"),
+    )
     reason = models.TextField(
         _("what is wrong"),
         max_length=2000,

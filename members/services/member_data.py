@@ -23,14 +23,13 @@ from members.models import (
     FormerMember,
     Invitation,
     LoginRecord,
-    MemberMessage,
     MembershipStatus,
     Mentorship,
     Profile,
     Report,
 )
 from members.models.mentoring import CONFIRMED_STATUSES
-from members.services import audit
+from members.services import audit, conversations
 
 
 def _iso(value):
@@ -54,16 +53,9 @@ def export_member_data(user) -> dict:
         },
         "profile": None,
         "consents": {},
-        "messages_sent": [
-            {
-                "to": message.recipient.profile.display_name,
-                "sent_at": _iso(message.sent_at),
-                "body": message.body,
-            }
-            for message in MemberMessage.objects.filter(sender=user).select_related(
-                "recipient__profile"
-            )
-        ],
+        # Each conversation with the other member's display name and only the words
+        # this member wrote: the other person's messages are theirs.
+        "conversations": conversations.export_for(user),
         "blocked_members": [
             block.blocked.profile.display_name
             for block in user.blocks_made.select_related("blocked__profile")
@@ -166,9 +158,9 @@ def delete_member(user):
     hand_events_to_staff(user)
     if profile and profile.photo:
         profile.photo.delete(save=False)
-    # Messages either way may name the person; invitations hold their address.
-    MemberMessage.objects.filter(sender=user).delete()
-    MemberMessage.objects.filter(recipient=user).delete()
+    # Their messages go; the other person keeps their own, from "a former member".
+    conversations.forget_member(user)
+    # Invitations hold their address.
     Invitation.objects.filter(email__iexact=user.email).delete()
     # Nothing still waiting goes to the address, such as the "given up" emails the
     # hooks above queued while giving up the member's places.

@@ -17,8 +17,9 @@ from members.forms.mentoring import (
     MentorRequestForm,
 )
 from members.models import MentoringWish, MentorOffer, Mentorship, MentorshipStatus, Profile
+from members.services import conversations
 from members.services.mentoring import pairs as mentoring
-from members.services.privacy import audience_of, can_see, visible_area_of
+from members.services.privacy import visible_area_of
 from members.views.profile import approved_members_only, profile_of
 
 
@@ -171,7 +172,7 @@ def pair_detail(request, public_id):
             "partner": partner,
             "partner_name": mentorship.partner_name_for(request.user),
             "can_message": partner is not None
-            and can_see(partner, partner.visibility, audience_of(request.user)),
+            and not conversations.is_blocked_either_way(request.user, partner_account),
             "is_mentor": mentorship.mentor_id == request.user.pk,
             "meetings": mentorship.meetings.select_related("logged_by__profile"),
             "form": form,

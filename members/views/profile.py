@@ -20,7 +20,6 @@ from members.forms.profile import (
     DirectoryFilterForm,
     FirstChoicesForm,
     InvitationAcceptForm,
-    MessageForm,
     ProfileForm,
     ProgrammeClaimForm,
     ReportForm,
@@ -28,10 +27,10 @@ from members.forms.profile import (
 )
 from members.models import Profile, ProgrammeClaim, Report
 from members.services import (
+    conversations,
     invitations,
     member_data,
     membership,
-    messaging,
     staff_alerts,
     story_submission,
 )
@@ -195,7 +194,7 @@ def _visible_profile_or_404(request, public_id):
         not is_self
         and request.user.is_authenticated
         and not is_member_staff(request.user)
-        and messaging.is_blocked_either_way(request.user, profile.user)
+        and conversations.is_blocked_either_way(request.user, profile.user)
     ):
         raise Http404
     view = profile_view(profile, request.user)
@@ -254,33 +253,16 @@ def profile_photo(request, public_id):
 
 
 @approved_members_only
-def message_member(request, public_id):
-    profile, view = _visible_profile_or_404(request, public_id)
-    if view.is_self:
-        raise Http404
-    form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            messaging.send_message(request.user, profile, form.cleaned_data["body"])
-        except messaging.MessageRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(request, _("Your message is on its way."))
-            return redirect("members:profile", public_id=profile.public_id)
-    return render(request, "members/message_form.html", {"form": form, "card": view})
-
-
-@approved_members_only
 @require_POST
 def block_member(request, public_id):
     profile = get_object_or_404(Profile, public_id=public_id)
     if profile.user_id == request.user.pk:
         raise Http404
     if request.POST.get("action") == "unblock":
-        messaging.unblock(request.user, profile.user)
+        conversations.unblock(request.user, profile.user)
         messages.success(request, _("You unblocked this member."))
         return redirect("members:profile", public_id=profile.public_id)
-    messaging.block(request.user, profile.user)
+    conversations.block(request.user, profile.user)
     messages.success(
         request, _("You blocked this member. Neither of you will see or message the other.")
     )

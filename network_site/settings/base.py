@@ -390,8 +390,10 @@ ACCOUNT_RATE_LIMITS = {
 # Profile photos: largest file and largest picture (width × height) accepted before decoding.
 MEMBER_PHOTO_MAX_BYTES = env_int("MEMBER_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
 MEMBER_PHOTO_MAX_PIXELS = env_int("MEMBER_PHOTO_MAX_PIXELS", 24_000_000)
-# How many messages a member may send other members in an hour.
-MEMBER_MESSAGES_PER_HOUR = env_int("MEMBER_MESSAGES_PER_HOUR", 5)
+# How many messages a member may send other members in an hour, and how many new
+# conversations they may start in an hour (issue 19 §2).
+MEMBER_MESSAGES_PER_HOUR = env_int("MEMBER_MESSAGES_PER_HOUR", 30)
+MEMBER_NEW_CONVERSATIONS_PER_HOUR = env_int("MEMBER_NEW_CONVERSATIONS_PER_HOUR", 5)
 # Days an invitation link stays valid.
 MEMBER_INVITATION_DAYS = env_int("MEMBER_INVITATION_DAYS", 14)
 MEMBER_DIRECTORY_PAGE_SIZE = 24
@@ -447,7 +449,9 @@ PAGE_CACHE_IGNORED_MODELS = [
     "members.EventCalendar",
     "members.Invitation",
     "members.LoginRecord",
-    "members.MemberMessage",
+    "members.Conversation",
+    "members.Participant",
+    "members.Message",
     "members.Block",
     "members.Report",
     "members.User",

@@ -196,18 +196,20 @@ def test_member_finds_someone_by_skill_and_area_and_sends_them_a_message(desktop
     expect(profile).not_to_contain_text(recipient_email)
     profile.get_by_role("link", name="Send a message").click()
     expect(desktop.get_by_role("heading", level=1)).to_have_text(
-        f"Send a message to {target.display_name}"
+        f"Start a conversation with {target.display_name}"
     )
     desktop.get_by_role("textbox", name="Your message").fill(body)
     desktop.get_by_role("button", name="Send", exact=True).click()
-    expect(desktop.get_by_role("status")).to_contain_text("Your message is on its way.")
+    expect(desktop.get_by_role("status")).to_contain_text("Your message is sent.")
+    # The message is in the conversation, which the sender now reads (issue 19 §2).
     expect(desktop.get_by_role("heading", level=1)).to_have_text(
-        re.compile("^" + re.escape(target.display_name))
+        f"Conversation with {target.display_name}"
     )
+    expect(desktop.get_by_role("main")).to_contain_text(body)
 
     [email] = [message for message in mail.outbox if recipient_email in message.to]
-    assert email.subject == "A message from Maya Member on Active Citizens Network"
-    assert body in email.body
+    assert email.subject == "Maya Member wrote to you on Active Citizens Network"
+    assert body not in email.body
     assert "member@example.org" not in email.body
     assert recipient_email not in email.body
     assert "member@example.org" not in email.from_email

@@ -115,10 +115,9 @@ EMAILS = {
     "members/emails/mentoring_declined.html": lambda t: {"name": "Amira Example"},
     "members/emails/mentoring_partner_left.html": lambda t: {"name": "Amira Example"},
     "members/emails/mentoring_request_staff.html": lambda t: {},
-    "members/emails/message.html": lambda t: {
+    "members/emails/new_message.html": lambda t: {
         "sender_name": "Sam Example",
-        "body": "Would you like to meet?\n\nSam",
-        "reply_url": URL,
+        "thread_url": URL,
     },
     "members/emails/story_published.html": lambda t: {
         "profile": t.profile,

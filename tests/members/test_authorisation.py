@@ -4,6 +4,7 @@ member and staff. The profile belongs to "approved"; "another" is a second membe
 import pytest
 from django.urls import reverse
 
+from members.services import conversations
 from tests.members.factories import (
     EventFactory,
     ProfileFactory,
@@ -64,6 +65,21 @@ MATRIX = [
     # The pair is the owner's (mentee) with a third member: nobody else, staff included.
     ("members:mentoring_pair", "pair", "get", (302, 403, 200, 404, 404)),
     ("members:mentoring_pair", "pair", "post", (302, 403, 200, 404, 404)),
+    # The pair's partner is reached through their conversation (it exists: the owner is
+    # sent to it); nobody else opens it.
+    ("members:mentoring_message", "pair", "get", (302, 403, 302, 404, 404)),
+    # Conversations (issue 19 §2): the inbox is everyone's own; a thread between the
+    # owner and a third member exists for nobody else, staff included. An empty POST is
+    # answered with the form and its error.
+    ("members:messages", None, "get", (302, 403, 200, 200, 200)),
+    ("members:conversation", "conversation", "get", (302, 403, 200, 404, 404)),
+    ("members:conversation", "conversation", "post", (302, 403, 200, 404, 404)),
+    # The third member's message to the owner: only its recipient may report it.
+    ("members:report_message", "message", "get", (302, 403, 200, 404, 404)),
+    ("members:report_message", "message", "post", (302, 403, 200, 404, 404)),
+    # The organiser (or member staff) writes to everyone with a confirmed place.
+    ("members:event_message", "event", "get", (302, 403, 200, 404, 200)),
+    ("members:event_message", "event", "post", (302, 403, 200, 404, 200)),
 ]
 VIEWERS = ["anonymous", "pending", "approved", "another", "staff"]
 
@@ -81,6 +97,7 @@ def test_member_area_authorisation(client, viewers, url_name, arg, method, expec
     offer_mentoring(fourth)
     pair = mentoring_pair(third, owner)
     request = mentoring_pair(fourth, owner, status="requested")
+    first_message = conversations.start_or_send(third, owner, "Hello from a third member")
     args = {
         None: [],
         "skill": ["campaigning"],
@@ -90,6 +107,8 @@ def test_member_area_authorisation(client, viewers, url_name, arg, method, expec
         "mentor": [viewers["another"].profile.public_id],
         "request": [request.public_id],
         "pair": [pair.public_id],
+        "conversation": [first_message.conversation.public_id],
+        "message": [first_message.public_id],
     }[arg]
     url = reverse(url_name, args=args)
     for viewer_kind, status in zip(VIEWERS, expected, strict=True):
@@ -167,3 +186,25 @@ def test_staff_mentoring_decisions_are_for_member_staff_only(client, viewers):
     client.force_login(viewers["staff"])
     assert client.post(url, {"decision": "confirm"}).status_code == 302
     assert Mentorship.objects.get(pk=request.pk).status == "active"
+
+
+CONVERSATION_URLS = ["messages", "conversation", "report_message", "event_message"]
+
+
+@pytest.mark.parametrize("url_name", CONVERSATION_URLS)
+def test_staff_without_a_second_factor_see_conversations_as_a_non_member(
+    client, viewers, settings, url_name
+):
+    """With STAFF_REQUIRE_MFA, staff who signed in without a second factor have no staff
+    sight: staff without a profile are refused the member area's conversations (403)."""
+    settings.STAFF_REQUIRE_MFA = True
+    owner, third = viewers["approved"], ProfileFactory().user
+    message = conversations.start_or_send(third, owner, "Hello")
+    args = {
+        "messages": [],
+        "conversation": [message.conversation.public_id],
+        "report_message": [message.public_id],
+        "event_message": [EventFactory(organiser=owner).public_id],
+    }[url_name]
+    client.force_login(viewers["staff"])
+    assert client.get(reverse(f"members:{url_name}", args=args)).status_code == 403

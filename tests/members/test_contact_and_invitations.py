@@ -23,7 +23,9 @@ def test_message_emails_the_recipient_without_revealing_either_address(
     assert email.to == [another_member.email]
     assert approved_member.email not in email.body + email.subject
     assert "Approved Viewer" in email.subject
-    assert "Would you like to meet" in email.body
+    # The message waits in the conversation on the site: no reply by email (issue 19 §2).
+    assert "Would you like to meet" not in email.body
+    assert "/members/messages/" in email.body
 
 
 def test_messages_are_rate_limited_with_a_clear_message(
@@ -37,7 +39,8 @@ def test_messages_are_rate_limited_with_a_clear_message(
     response = client.post(url, {"body": "Hello again"})
     assert response.status_code == 200
     assert "try again later" in response.text
-    assert len(mail.outbox) == 2
+    # One email for the burst: the first is still unread (issue 19 §2).
+    assert len(mail.outbox) == 1
 
 
 def test_blocking_stops_messages_both_ways(client, approved_member, another_member):

@@ -294,3 +294,28 @@ def test_replying_again_after_confirming_keeps_the_place_and_its_cancel_link(cli
     assert link_in(again, "cancel") == link_in(place, "cancel")
     assert EventReply.objects.get().status == ReplyStatus.CONFIRMED
     assert client.get(link_in(place, "cancel")).status_code == 200
+
+
+def test_the_organisers_message_form_reaches_members_and_guests_alike(client, home_page):
+    from members.models import Message
+
+    organiser = ProfileFactory(display_name="Rosa Organiser").user
+    event = EventFactory(organiser=organiser, title="Park clean-up")
+    member = ProfileFactory().user
+    event.replies.create(user=member, status=ReplyStatus.CONFIRMED)
+    confirm(client, event)
+    mail.outbox.clear()
+    client.force_login(organiser)
+
+    response = client.post(
+        reverse("members:event_message", args=[event.public_id]),
+        {"body": "We meet at the north gate."},
+        follow=True,
+    )
+
+    assert "Your message was sent to 2 people." in response.text
+    assert Message.objects.filter(body="We meet at the north gate.").count() == 1
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([member.email, GUEST["email"]])
+    (guest_email,) = [m for m in mail.outbox if m.to == [GUEST["email"]]]
+    assert "We meet at the north gate." in guest_email.body
+    assert organiser.email not in guest_email.body

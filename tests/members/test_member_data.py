@@ -19,12 +19,12 @@ from members.models import (
     Block,
     Invitation,
     LoginRecord,
-    MemberMessage,
     MentoringMeeting,
     Mentorship,
+    Message,
     Report,
 )
-from members.services import messaging
+from members.services import conversations
 from members.services.mentoring import pairs as mentoring
 from stories.models import StoryPage
 from tests.members.factories import (
@@ -43,7 +43,7 @@ pytestmark = pytest.mark.usefixtures("deliver_emails")
 def test_download_contains_everything_held(client, approved_member, another_member):
     profile = approved_member.profile
     profile.skills.add(Skill.objects.create(name="Campaigning", slug="campaigning"))
-    messaging.send_message(approved_member, another_member.profile, "Hello from me")
+    conversations.start_or_send(approved_member, another_member, "Hello from me")
     Block.objects.create(blocker=approved_member, blocked=another_member)
     Report.objects.create(reporter=approved_member, profile=another_member.profile, reason="Spam")
     client.post(reverse("account_login"), {"login": approved_member.email, "password": PASSWORD})
@@ -54,7 +54,8 @@ def test_download_contains_everything_held(client, approved_member, another_memb
     assert data["profile"]["display_name"] == "Approved Viewer"
     assert data["profile"]["skills"] == ["Campaigning"]
     assert data["consents"]["privacy_notice_version"] == "2025-01"
-    assert data["messages_sent"][0]["body"] == "Hello from me"
+    assert data["conversations"][0]["my_messages"][0]["body"] == "Hello from me"
+    assert data["conversations"][0]["with"] == "Another Member"
     assert data["blocked_members"] == ["Another Member"]
     assert data["reports_made"][0]["reason"] == "Spam"
     assert len(data["login_history"]) == 1
@@ -119,8 +120,8 @@ def test_deletion_leaves_no_trace_of_email_or_name(
         mentoring.log_meeting(pair, another_member, date(2025, 3, 1), f"Coffee with {name}")
         mentoring_pair(approved_member, staff, status="requested", message=f"Dear {name}")
     mail.outbox.clear()
-    committed(messaging.send_message, approved_member, another_member.profile, f"Hi, I am {name}")
-    committed(messaging.send_message, another_member, approved_member.profile, f"Hello {name}")
+    committed(conversations.start_or_send, approved_member, another_member, f"Hi, I am {name}")
+    committed(conversations.start_or_send, another_member, approved_member, "Hello to you")
     Report.objects.create(reporter=another_member, profile=approved_member.profile, reason=name)
     Invitation.objects.create(email=email, token_hash="x" * 64, expires_at="2030-01-01T00:00Z")
     client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
@@ -131,7 +132,8 @@ def test_deletion_leaves_no_trace_of_email_or_name(
         assert email not in value, model
         assert name not in value, model
         assert legal_name not in value, model
-    assert not MemberMessage.objects.exists()
+    # Their words are gone; the other person's reply stays theirs to read.
+    assert list(Message.objects.values_list("body", flat=True)) == ["Hello to you"]
     # The confirmed pair stays, anonymised, so its meeting stays counted (issue 20);
     # the request to staff, never confirmed, is gone.
     assert Mentorship.objects.get().mentee is None

@@ -7,8 +7,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from members.models import MemberMessage
-from members.services import messaging
+from members.models import Message
+from members.services import conversations
 from tests.members.factories import ProfileFactory
 
 pytestmark = pytest.mark.skipif(
@@ -21,15 +21,15 @@ pytestmark = pytest.mark.skipif(
 def test_twelve_simultaneous_messages_against_a_limit_of_five_store_five(home_page, settings):
     settings.MEMBER_MESSAGES_PER_HOUR = 5
     sender = ProfileFactory().user
-    recipient = ProfileFactory()
+    recipient = ProfileFactory().user
     start = threading.Barrier(12)
     refused, errors = [], []
 
     def post(number):
         try:
             start.wait()
-            messaging.send_message(sender, recipient, f"Hello {number}")
-        except messaging.MessageRefused:
+            conversations.start_or_send(sender, recipient, f"Hello {number}")
+        except conversations.ConversationRefused:
             refused.append(number)
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
@@ -43,5 +43,5 @@ def test_twelve_simultaneous_messages_against_a_limit_of_five_store_five(home_pa
         thread.join()
 
     assert errors == []
-    assert MemberMessage.objects.filter(sender=sender).count() == 5
+    assert Message.objects.filter(sender=sender).count() == 5
     assert len(refused) == 7

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
 
-from members.models import Event, MemberMessage, Profile, Report
+from members.models import Event, Message, Profile, Report
 from programmes.models import Application
 from stories.models import Subscriber
 from tests.programmes.conftest import answers_for
@@ -139,7 +139,7 @@ FORMS = [
         url=lambda viewers: reverse("members:message", args=[viewers["another"].profile.public_id]),
         valid={"body": "Hello"},
         fuzzed=("body",),
-        snapshot=counts(MemberMessage),
+        snapshot=counts(Message),
     ),
     FormCase(
         name="report",

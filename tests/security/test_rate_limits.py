@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
-from members.models import MemberMessage
+from members.models import Message
 from stories.models import Subscriber
 
 # Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
@@ -87,7 +87,7 @@ def test_refused_message_is_not_stored(client, approved_member, another_member, 
     client.force_login(approved_member)
     url = reverse("members:message", args=[another_member.profile.public_id])
     client.post(url, {"body": "Hello"})
-    stored = MemberMessage.objects.count()
+    stored = Message.objects.count()
     response = client.post(url, {"body": "Hello again"})
     assert "try again later" in response.text
-    assert MemberMessage.objects.count() == stored
+    assert Message.objects.count() == stored

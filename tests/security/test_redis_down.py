@@ -21,7 +21,7 @@ from django.urls import reverse
 
 import home.cache
 import home.frame
-from members.models import MemberMessage
+from members.models import Message
 from stories.models import Subscriber
 from tests.factories import ProgrammePageFactory
 from tests.programmes.conftest import answers_for
@@ -170,7 +170,7 @@ def test_messages_still_go_and_their_hourly_limit_still_holds_while_redis_is_dow
     response = client.post(url, {"body": "Hello again"})
     assert response.status_code == 200
     assert "try again later" in response.text
-    assert MemberMessage.objects.count() == 2
+    assert Message.objects.count() == 2
 
 
 @pytest.mark.skipif(not shutil.which("redis-server"), reason="needs Debian's redis-server")

@@ -202,7 +202,7 @@ class ReportFilterSet(WagtailFilterSet):
 class ReportsView(MemberListView):
     """Members' reports about profiles, those still to deal with first, newest first."""
 
-    page_title = _("Reports about profiles")
+    page_title = _("Reports about profiles and messages")
     header_icon = "warning"
     index_url_name = "members_admin:reports"
     index_results_url_name = "members_admin:reports_results"
@@ -211,6 +211,10 @@ class ReportsView(MemberListView):
     export_filename = "reports"
     columns = [
         TemplateColumn("profile", "members/admin/cells/reported_profile.html", label=_("Profile")),
+        # Staff read only the message a member reported, never the rest of the thread.
+        TemplateColumn(
+            "message", "members/admin/cells/reported_message.html", label=_("Reported message")
+        ),
         Column("reason", label=_("Reason")),
         ShortDateTimeColumn("created_at", label=_("Reported")),
         TemplateColumn("state", "members/admin/cells/resolve_report.html", label=_("State")),
@@ -224,7 +228,9 @@ class ReportsView(MemberListView):
     }
 
     def get_queryset(self):
-        return Report.objects.select_related("profile").order_by("resolved", "-created_at", "-pk")
+        return Report.objects.select_related("profile", "message").order_by(
+            "resolved", "-created_at", "-pk"
+        )
 
 
 # Invitations -------------------------------------------------------------------------

@@ -1,0 +1,30 @@
+"""Forms of conversations: a reply, a report of one message, an organiser's message to
+the people coming to their event. The rules are in members/services/conversations.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.forms.profile import MessageForm
+
+__all__ = ["EventMessageForm", "MessageForm", "MessageReportForm"]
+
+
+class MessageReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this message?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Staff read this message and your reason, and nothing else of the thread."),
+    )
+
+
+class EventMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Each member with a confirmed place gets it in their conversation with you. "
+            "Nobody sees anybody's email address."
+        ),
+    )
