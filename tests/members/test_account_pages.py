@@ -90,6 +90,8 @@ def test_account_pages_are_in_the_site_frame_and_valid(client, member, w3c, lang
 
 def test_authenticator_app_setup_is_explained_in_our_words(client, member):
     signed_in(client, member)
+    # allauth asks for the password again before a second factor is set up.
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     html = client.get(reverse("mfa_activate_totp")).content.decode()
     assert "<h1>Set up an authenticator app</h1>" in html
     assert 'for="authenticator_secret"' in html and 'name="code"' in html
