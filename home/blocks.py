@@ -22,7 +22,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
-        template = "components/blocks/heading_block.html"
+        template = "home/blocks/heading_block.html"
         icon = "title"
         label = _("Heading")
         preview_value = {"text": "How the sessions work", "level": "h2"}
@@ -40,7 +40,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
-        template = "components/blocks/image_block.html"
+        template = "home/blocks/image_block.html"
         icon = "image"
         label = _("Image")
         preview_value = {"alt_text": "Participants at a planning day", "caption": ""}
@@ -58,7 +58,7 @@ class QuoteBlock(blocks.StructBlock):
     )
 
     class Meta:
-        template = "components/blocks/quote_block.html"
+        template = "home/blocks/quote_block.html"
         icon = "openquote"
         label = _("Quotation")
         preview_value = {
@@ -76,7 +76,7 @@ class CallToActionBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("Or web address"), required=False)
 
     class Meta:
-        template = "components/blocks/call_to_action_block.html"
+        template = "home/blocks/call_to_action_block.html"
         icon = "link"
         label = _("Call to action")
         preview_value = {"text": "Applications are open.", "link_label": "Apply now"}

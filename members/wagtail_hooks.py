@@ -7,7 +7,9 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.navigation import SITE_NAVIGATION_HOOK
 from home.panels import ACCOUNT_CHOOSER_HOOK
+from members.navigation import member_navigation
 from members.services import story_submission
 from members.services.privacy import is_member_staff
 from members.urls import admin as admin_urls
@@ -265,3 +267,7 @@ def mentoring_demo_content(run):
     from members.demo.members import load_mentoring
 
     load_mentoring(run)
+
+
+# Events, the directory and the "My page" menu in the site header.
+hooks.register(SITE_NAVIGATION_HOOK, member_navigation)

@@ -8,7 +8,7 @@ from home.i18n import page_language
 register = template.Library()
 
 
-@register.inclusion_tag("components/outcome_figures.html", takes_context=True)
+@register.inclusion_tag("includes/outcome_figures.html", takes_context=True)
 def outcome_figures(context, figures, caption="", chart_id="outcomes"):
     """Render delivered-against-target figures as a table and a chart; no JavaScript.
     Units take the plural form of their own language (the page's, for figures typed

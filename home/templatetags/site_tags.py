@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi, gettext
 
@@ -16,6 +16,7 @@ from home.i18n import (
     reader_url,
 )
 from home.localized import reader_language, same_language
+from home.navigation import NavItem, is_current, site_navigation
 
 register = template.Library()
 
@@ -122,22 +123,42 @@ def hreflang_alternates(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The pages editors marked "show in menus" under the home page, in the reader's
-    language where translated and in English otherwise."""
+    """The header's links for this reader (home/navigation.py): the pages editors
+    marked "show in menus" under the home page (in the reader's language where
+    translated), what other apps add (Events; for members the directory and the
+    "My page" menu), Search, and Sign in for people who are not signed in."""
     request = context.get("request")
-    frame = frame_for_request(request) if request else None
-    items = []
+    if request is None:
+        return {"main": [], "member": [], "personal": []}
+    frame = frame_for_request(request)
+    main = []
     if frame is not None:
         pages = [page for page in frame.localized_children(get_language()) if page.show_in_menus]
-        path = request.path
-        for page in pages:
-            url = reader_url(page, request)
-            items.append(
-                {
-                    "title": page.title,
-                    "url": url,
-                    "current": bool(url) and path.startswith(url),
-                    "lang": content_lang(context, page),
-                }
+        for position, page in enumerate(pages, start=1):
+            main.append(
+                NavItem(
+                    page.title,
+                    reader_url(page, request) or "",
+                    order=position * 10,
+                    lang=content_lang(context, page),
+                )
             )
-    return {"items": items, "request": request}
+    parts = site_navigation(request)
+    main += [item for part in parts for item in part.main]
+    main.sort(key=lambda item: item.order)
+    main.append(NavItem(gettext("Search"), reverse("search")))
+    personal_part = next((part for part in parts if part.personal), None)
+    path = request.path
+
+    def with_state(items):
+        return [{"item": item, "current": is_current(item.url, path)} for item in items]
+
+    return {
+        "main": with_state(main),
+        "member": with_state([item for part in parts for item in part.member]),
+        "personal": with_state(personal_part.personal) if personal_part else [],
+        "personal_label": personal_part.personal_label if personal_part else "",
+        "sign_out_url": personal_part.sign_out_url if personal_part else "",
+        "signed_in": request.user.is_authenticated,
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -115,7 +115,8 @@ def event_list(request):
 
 
 def event_month(request):
-    """A month of events as a table: one row per week, one cell per day."""
+    """A month of events as a table (one row per week, one cell per day) and, for
+    narrow screens where seven columns cannot fit, as an agenda of the days with events."""
     today = timezone.localdate()
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
@@ -137,6 +138,8 @@ def event_month(request):
         ]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     ]
+    # The same month as a list of the days that have events, for narrow screens.
+    agenda = [{"day": day, "rows": by_day[day]} for day in sorted(by_day) if first <= day <= last]
     previous = (first - timedelta(days=1)).replace(day=1)
     following = last + timedelta(days=1)
     weekdays = [date(2024, 1, day) for day in range(1, 8)]  # 1 January 2024 was a Monday.
@@ -146,6 +149,7 @@ def event_month(request):
         {
             "month": first,
             "weeks": weeks,
+            "agenda": agenda,
             "weekdays": weekdays,
             "previous": f"{previous:%Y-%m}",
             "following": f"{following:%Y-%m}",

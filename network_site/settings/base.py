@@ -371,6 +371,15 @@ STAFF_REQUIRE_MFA = env_bool("STAFF_REQUIRE_MFA", True)
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2025-01")
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.profile.SignupForm"
+# allauth's forms in the site's own words (labels only; members/forms/accounts.py).
+ACCOUNT_FORMS = {
+    "login": "members.forms.accounts.SignInForm",
+    "signup": "members.forms.accounts.CreateAccountForm",
+    "reset_password": "members.forms.accounts.ResetPasswordForm",
+    "reset_password_from_key": "members.forms.accounts.ResetPasswordKeyForm",
+    "change_password": "members.forms.accounts.ChangePasswordForm",
+    "add_email": "members.forms.accounts.NewEmailForm",
+}
 ACCOUNT_CHANGE_EMAIL = True  # one address at a time; a new one is verified before use
 # allauth's rate limits: failed logins per address and per account, sign-ups and
 # password resets per address.

@@ -32,12 +32,12 @@ def test_newcomer_signs_up_is_approved_and_fills_in_a_members_only_profile(
 ):
     # Signing up.
     desktop.goto(demo_site.url + "/accounts/login/")
-    desktop.get_by_role("link", name="sign up", exact=True).click()
+    desktop.get_by_role("link", name="Create an account", exact=True).click()
     desktop.get_by_role("textbox", name="Email").fill(NEWCOMER_EMAIL)
     desktop.get_by_role("textbox", name="Display name").fill(NEWCOMER_NAME)
     desktop.get_by_role("checkbox", name="I have read the privacy notice and agree to it.").check()
     desktop.get_by_role("textbox", name="Password:", exact=True).fill(NEWCOMER_PASSWORD)
-    desktop.get_by_role("textbox", name="Password (again)").fill(NEWCOMER_PASSWORD)
+    desktop.get_by_role("textbox", name="Password again").fill(NEWCOMER_PASSWORD)
     desktop.get_by_role("button", name="Sign Up").click()
     desktop.wait_for_url(re.compile(r"/accounts/confirm-email/$"))
 
