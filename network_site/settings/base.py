@@ -427,7 +427,8 @@ PAGE_CACHE_QUERY_PARAMETERS = [
 # Models whose changes never show on a public page: saving them keeps the cache.
 PAGE_CACHE_IGNORED_MODELS = [
     "stories.Subscriber",
-    "stories.NewsletterDelivery",
+    "stories.NewsletterSend",
+    "stories.NewsletterRecipient",
     "members.ReminderSent",
     "members.DigestSent",
     "members.EventCalendar",
