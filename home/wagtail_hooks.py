@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.email_report import FailedEmailsView, retry_failed_email
 from home.models import Funder, Organisation, SiteTexts, Skill, SkillName, Topic, TopicName
+from home.suppression_report import RecentlySuppressedPanel, SuppressedAddressesView
 from home.translation_review import (
     DraftOnlyUpdateTranslationsView,
     submit_translation_for_review_view,
@@ -175,3 +176,31 @@ def failed_email_urls():
 @hooks.register("register_reports_menu_item")
 def failed_emails_menu_item():
     return MenuItem(_("Failed emails"), reverse("failed_emails"), icon_name="mail", order=900)
+
+
+@hooks.register("register_admin_urls")
+def suppressed_address_urls():
+    return [
+        path(
+            "reports/suppressed-addresses/",
+            SuppressedAddressesView.as_view(),
+            name="suppressed_addresses",
+        ),
+        path(
+            "reports/suppressed-addresses/results/",
+            SuppressedAddressesView.as_view(results_only=True),
+            name="suppressed_addresses_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def suppressed_addresses_menu_item():
+    return MenuItem(
+        _("Suppressed addresses"), reverse("suppressed_addresses"), icon_name="mail", order=901
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def recently_suppressed_panel(request, panels):
+    panels.append(RecentlySuppressedPanel())

@@ -249,6 +249,13 @@ def newsletter_log_actions(actions):
     )
 
 
+@hooks.register("address_suppressed")
+def subscriber_bounced(email, reason):
+    from stories.services.newsletter import mark_bounced
+
+    mark_bounced(email, reason)
+
+
 @hooks.register("searchable_page_types")
 def searchable_stories():
     return SearchableType(key="stories", label=_("Stories and news"), model=StoryPage, order=20)

@@ -5,6 +5,7 @@ from .figures import OutcomeFigure
 from .pages import HomePage, HomePageFunder, PrivacyNoticePage, SectionIndexPage
 from .settings import SiteSettings, SiteTexts, SocialLink
 from .snippets import Funder, Organisation
+from .suppression import SuppressedAddress, SuppressionReason
 from .tags import Skill, SkillName, Topic, TopicName
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "Skill",
     "SkillName",
     "SocialLink",
+    "SuppressedAddress",
+    "SuppressionReason",
     "Topic",
     "TopicName",
 ]

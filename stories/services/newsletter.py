@@ -25,6 +25,7 @@ from wagtail.models import Locale
 from home.email_design import RenderedEmail, email_language, render_email
 from home.emails import queue_message, send_email
 from home.models import EmailStatus
+from home.suppression import suppressed_among, suppressed_emails
 from stories.models import (
     NewsletterAudience,
     NewsletterRecipient,
@@ -110,6 +111,12 @@ def unsubscribe(token: str) -> Subscriber | None:
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save()
     return subscriber
+
+
+def mark_bounced(email: str, reason: str):
+    """The address bounced or complained (hook `address_suppressed`): its subscription
+    shows it, and it gets no more newsletters."""
+    Subscriber.objects.filter(email=email.strip().lower()).update(status=SubscriberStatus.BOUNCED)
 
 
 def unsubscribe_headers(subscriber) -> dict[str, str]:
@@ -219,7 +226,8 @@ def member_readers_available() -> bool:
 
 def audience(send: NewsletterSend) -> list[Reader]:
     """Who a send goes to, now: its subscribers, then members who asked for it, each
-    address once and none that already had this newsletter."""
+    address once, none that already had this newsletter and none that bounced or
+    complained (home/suppression.py; counted as skipped)."""
     language = send.language if send.audience == NewsletterAudience.LANGUAGE else ""
     readers = [subscriber_reader(s) for s in subscribers_left(send.newsletter_id, language)]
     if send.include_members:
@@ -230,12 +238,18 @@ def audience(send: NewsletterSend) -> list[Reader]:
             "email", flat=True
         )
     )
+    suppressed = suppressed_among(reader.email for reader in readers)
     unique = []
+    skipped = 0
     for reader in readers:
         email = reader.email.strip().lower()
-        if email and email not in already:
+        if email in suppressed:
+            skipped += 1
+        elif email and email not in already:
             already.add(email)
             unique.append(reader)
+    if skipped:
+        NewsletterSend.objects.filter(pk=send.pk).update(skipped=skipped)
     return unique
 
 
@@ -371,6 +385,7 @@ def refresh_counts(send: NewsletterSend) -> NewsletterSend:
         queued=Count("pk"),
         sent=Count("pk", filter=Q(outgoing__status=EmailStatus.SENT)),
         failed=Count("pk", filter=Q(outgoing__status=EmailStatus.FAILED)),
+        bounced=Count("pk", filter=Q(email__in=suppressed_emails())),
     )
     NewsletterSend.objects.filter(pk=send.pk).update(**counts)
     for name, value in counts.items():
