@@ -14,7 +14,7 @@ from home.frame import public, section_index
 from home.i18n import default_locale_version, localize_objects, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
-from stories.models import HighlightFigure, StoryIndexPage, StoryKind, StoryPage, Subscriber
+from stories.models import HighlightFigure, StoryIndexPage, StoryKind, StoryPage
 from stories.models.pages import listed_stories
 from stories.views import newsletter_admin
 from stories.views.admin import export_subscribers_view, withdraw_consent_view
@@ -119,17 +119,11 @@ class HighlightFigureViewSet(SnippetViewSet):
 register_snippet(HighlightFigureViewSet)
 
 
-class SubscriberViewSet(SnippetViewSet):
-    model = Subscriber
-    icon = "mail"
-    menu_label = _("Newsletter subscribers")
-    list_display = ["email", "status", "language", "confirmed_at"]
-    list_filter = ["status", "language"]
-    search_fields = ["email"]
-    inspect_view_enabled = True
+@hooks.register("register_admin_viewset")
+def register_subscribers():
+    from stories.views.subscribers import SubscriberViewSet
 
-
-register_snippet(SubscriberViewSet)
+    return SubscriberViewSet()
 
 
 @hooks.register("register_admin_urls")
