@@ -14,6 +14,9 @@ UK = ZoneInfo("Europe/London")
 
 
 class TestSendForm(forms.Form):
+    """Its fields are prefixed "test-": the send form on the same screen has a language too."""
+
+    prefix = "test"
     language = forms.ChoiceField(label=_("Language of the test email"), choices=settings.LANGUAGES)
 
 

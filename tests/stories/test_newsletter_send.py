@@ -108,7 +108,7 @@ def test_a_test_send_goes_only_to_the_sender_and_is_in_the_audit_log(
     subscribers("en", 2)
     client.force_login(sender)
     response = client.post(
-        newsletter_url(newsletter, "stories_newsletter_test"), {"language": "ar"}
+        newsletter_url(newsletter, "stories_newsletter_test"), {"test-language": "ar"}
     )
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [["sender@example.org"]]
