@@ -26,7 +26,7 @@ def may_see_recipients(user) -> bool:
 class RecipientColumn(Column):
     def get_value(self, instance):
         if self.show:
-            return instance.recipient
+            return super().get_value(instance)
         return _("hidden")
 
     def __init__(self, *args, show: bool, **kwargs):

@@ -33,8 +33,9 @@ sends it with `transaction.on_commit`: a request that is rolled back sends nothi
 that commits always sends, however long the SMTP server is away. No request waits on
 SMTP. The worker (`home.tasks.deliver_email`) tries up to len(RETRY_DELAYS) + 1 times,
 waiting longer each time (over an hour and a half in all); a permanent refusal (an SMTP
-5xx reply) fails at once. Failed emails appear in the admin's "Failed emails" report,
-from which staff may send one again.
+5xx reply) fails at once, and one of the recipient's address suppresses it for
+newsletters and digests (home/suppression.py). Failed emails appear in the admin's
+"Failed emails" report, from which staff may send one again.
 
 Batch commands pass `batch=`: one row per (batch, recipient) is allowed, so a second
 run, a retry or a second worker never sends anyone the same batch twice.
@@ -336,7 +337,22 @@ def _text(message) -> str:
     return message.decode(errors="replace") if isinstance(message, bytes) else str(message)
 
 
+def _refused_for_good(error: Exception) -> bool:
+    """The recipient's own address was refused for good: the SMTP server's 5xx to RCPT
+    TO, or the email service declining an address it will not send to (anymail)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(code >= 500 for code in codes)
+    from anymail.exceptions import AnymailRecipientsRefused
+
+    return isinstance(error, AnymailRecipientsRefused)
+
+
 def _classify(error: Exception) -> Exception:
+    from anymail.exceptions import AnymailRecipientsRefused
+
+    if isinstance(error, AnymailRecipientsRefused):
+        return PermanentFailure(str(error))
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _message in error.recipients.values()]
         if codes and all(code >= 500 for code in codes):
@@ -389,6 +405,10 @@ def deliver(email_id: int) -> str:
         reason = f"{type(raw).__name__}: {error}"[:2000]
         if isinstance(error, PermanentFailure) or email.attempts >= MAX_ATTEMPTS:
             _finish(email, EmailStatus.FAILED, reason=reason, keep_message=True)
+            if _refused_for_good(raw):
+                from home.suppression import SuppressionReason, suppress
+
+                suppress(email.recipient, SuppressionReason.BOUNCED, "SMTP", reason)
             logger.warning("Email %s failed (attempt %s): %s", email.pk, email.attempts, reason)
             return EmailStatus.FAILED
         return _schedule_retry(email, reason)

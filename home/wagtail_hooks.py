@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.email_report import FailedEmailsView, retry_failed_email
 from home.models import Funder, Organisation, SiteTexts, Skill, SkillName, Topic, TopicName
 from home.staff_alert_settings import StaffAlertSettingsPanel, staff_alert_data
+from home.suppression_report import RecentlySuppressedPanel, SuppressedAddressesView
 from home.translation_review import (
     DraftOnlyUpdateTranslationsView,
     submit_translation_for_review_view,
@@ -190,3 +191,31 @@ def staff_alerts_export(user):
     summary, in their data download (members/services/member_data.py). Deleting the
     account deletes both."""
     return staff_alert_data(user)
+
+
+@hooks.register("register_admin_urls")
+def suppressed_address_urls():
+    return [
+        path(
+            "reports/suppressed-addresses/",
+            SuppressedAddressesView.as_view(),
+            name="suppressed_addresses",
+        ),
+        path(
+            "reports/suppressed-addresses/results/",
+            SuppressedAddressesView.as_view(results_only=True),
+            name="suppressed_addresses_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def suppressed_addresses_menu_item():
+    return MenuItem(
+        _("Suppressed addresses"), reverse("suppressed_addresses"), icon_name="mail", order=901
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def recently_suppressed_panel(request, panels):
+    panels.append(RecentlySuppressedPanel())

@@ -36,6 +36,9 @@ urlpatterns = [
     # For load balancers: the database (and the shared cache) answer.
     path("healthz", healthz, name="healthz"),
 ]
+if settings.ANYMAIL_WEBHOOKS_ENABLED:
+    # The email service's tracking webhooks: hard bounces and complaints (home/suppression.py).
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
 
 # A database that cannot be reached answers 503 "try again shortly", not 500.
 handler500 = "home.views.server_error"

@@ -14,8 +14,9 @@ from home.frame import public, section_index
 from home.i18n import default_locale_version, localize_objects, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
-from stories.models import HighlightFigure, StoryIndexPage, StoryPage, Subscriber
+from stories.models import HighlightFigure, StoryIndexPage, StoryKind, StoryPage
 from stories.models.pages import listed_stories
+from stories.views import newsletter_admin
 from stories.views.admin import export_subscribers_view, withdraw_consent_view
 
 HOME_PAGE_HIGHLIGHTS = 6
@@ -118,17 +119,11 @@ class HighlightFigureViewSet(SnippetViewSet):
 register_snippet(HighlightFigureViewSet)
 
 
-class SubscriberViewSet(SnippetViewSet):
-    model = Subscriber
-    icon = "mail"
-    menu_label = _("Newsletter subscribers")
-    list_display = ["email", "status", "language", "confirmed_at"]
-    list_filter = ["status", "language"]
-    search_fields = ["email"]
-    inspect_view_enabled = True
+@hooks.register("register_admin_viewset")
+def register_subscribers():
+    from stories.views.subscribers import SubscriberViewSet
 
-
-register_snippet(SubscriberViewSet)
+    return SubscriberViewSet()
 
 
 @hooks.register("register_admin_urls")
@@ -138,6 +133,31 @@ def story_admin_urls():
             "stories/<int:page_id>/withdraw-consent/",
             withdraw_consent_view,
             name="stories_withdraw_consent",
+        ),
+        path(
+            "stories/<int:page_id>/newsletter/",
+            newsletter_admin.newsletter_view,
+            name="stories_newsletter",
+        ),
+        path(
+            "stories/<int:page_id>/newsletter/preview/<str:language>/<str:part>/",
+            newsletter_admin.preview_view,
+            name="stories_newsletter_preview",
+        ),
+        path(
+            "stories/<int:page_id>/newsletter/test/",
+            newsletter_admin.test_send_view,
+            name="stories_newsletter_test",
+        ),
+        path(
+            "stories/<int:page_id>/newsletter/send/",
+            newsletter_admin.send_view,
+            name="stories_newsletter_send",
+        ),
+        path(
+            "stories/<int:page_id>/newsletter/sends/<int:send_id>/",
+            newsletter_admin.progress_view,
+            name="stories_newsletter_progress",
         ),
         path(
             "stories/subscribers/export.csv",
@@ -171,6 +191,63 @@ def withdraw_consent_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def withdraw_consent_header_button(page, user, view_name, next_url=None):
     yield from _withdraw_button(page, user)
+
+
+class SendNewsletterButton(PageMenuItem):
+    label = _("Send newsletter")
+    icon_name = "mail"
+    url_name = "stories_newsletter"
+    priority = 40
+
+    def is_shown(self, user):
+        specific = self.page.specific_deferred
+        return (
+            isinstance(specific, StoryPage)
+            and specific.kind == StoryKind.NEWSLETTER
+            and newsletter_admin.can_send_newsletters(user)
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def send_newsletter_listing_button(page, user, next_url=None):
+    yield SendNewsletterButton(page=page)
+
+
+@hooks.register("register_page_header_buttons")
+def send_newsletter_header_button(page, user, view_name, next_url=None):
+    yield SendNewsletterButton(page=page)
+
+
+@hooks.register("register_permissions")
+def newsletter_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="stories", codename="send_newsletter")
+
+
+@hooks.register("register_log_actions")
+def newsletter_log_actions(actions):
+    from stories.services import newsletter
+
+    actions.register_action(newsletter.SEND_STARTED, _("Send a newsletter"), _("Newsletter sent"))
+    actions.register_action(
+        newsletter.SEND_SCHEDULED, _("Schedule a newsletter"), _("Newsletter scheduled")
+    )
+    actions.register_action(
+        newsletter.SEND_CANCELLED,
+        _("Cancel a scheduled newsletter"),
+        _("Scheduled newsletter cancelled"),
+    )
+    actions.register_action(
+        newsletter.TEST_SENT, _("Send a test newsletter"), _("Test newsletter sent")
+    )
+
+
+@hooks.register("address_suppressed")
+def subscriber_bounced(email, reason):
+    from stories.services.newsletter import mark_bounced
+
+    mark_bounced(email, reason)
 
 
 @hooks.register("searchable_page_types")

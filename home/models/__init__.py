@@ -6,6 +6,7 @@ from .pages import HomePage, HomePageFunder, PrivacyNoticePage, SectionIndexPage
 from .settings import SiteSettings, SiteTexts, SocialLink
 from .snippets import Funder, Organisation
 from .staff_alerts import AlertDelivery, PendingStaffAlert, StaffAlertPreference
+from .suppression import SuppressedAddress, SuppressionReason
 from .tags import Skill, SkillName, Topic, TopicName
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "SkillName",
     "SocialLink",
     "StaffAlertPreference",
+    "SuppressedAddress",
+    "SuppressionReason",
     "Topic",
     "TopicName",
 ]

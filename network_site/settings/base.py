@@ -11,7 +11,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_prefixed, env_str
 from .object_storage import media_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     # database queue; django_tasks_rq is added below when TASKS_BACKEND=rq.
     "django_tasks",
     "django_tasks_db",
+    "anymail",  # email service providers: their tracking webhooks (bounces, complaints)
 ]
 
 MIDDLEWARE = [
@@ -293,6 +294,19 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Active Citizens Network <hello@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# With an email service provider (EMAIL_BACKEND=anymail.backends.mailgun.EmailBackend,
+# …postmark…, and so on) its tracking webhooks answer under /anymail/ and mark hard
+# bounces and complaints (home/suppression.py). ANYMAIL_WEBHOOK_SECRET ("user:password")
+# is the basic-auth secret of those webhooks; every other ANYMAIL_<NAME> variable (such
+# as ANYMAIL_MAILGUN_API_KEY, ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY) becomes
+# ANYMAIL["<NAME>"].
+ANYMAIL_WEBHOOKS_ENABLED = EMAIL_DELIVERY_BACKEND.startswith("anymail.")
+ANYMAIL = env_prefixed("ANYMAIL_")
+if ANYMAIL_WEBHOOKS_ENABLED and not ANYMAIL.get("WEBHOOK_SECRET"):
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND is an email service provider's (anymail): set ANYMAIL_WEBHOOK_SECRET "
+        "to a user:password that its webhooks send, such as webhook:a-long-random-secret."
+    )
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Active Citizens Network"
@@ -452,7 +466,8 @@ PAGE_CACHE_QUERY_PARAMETERS = [
 # Models whose changes never show on a public page: saving them keeps the cache.
 PAGE_CACHE_IGNORED_MODELS = [
     "stories.Subscriber",
-    "stories.NewsletterDelivery",
+    "stories.NewsletterSend",
+    "stories.NewsletterRecipient",
     "members.ReminderSent",
     "members.DigestSent",
     "members.EventCalendar",

@@ -50,3 +50,13 @@ def env_float(name: str, default: float) -> float:
         return float(value)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from error
+
+
+def env_prefixed(prefix: str) -> dict[str, str]:
+    """Every non-empty variable whose name starts with `prefix`, by the rest of its name
+    (ANYMAIL_MAILGUN_API_KEY → {"MAILGUN_API_KEY": …} for the prefix "ANYMAIL_")."""
+    return {
+        name.removeprefix(prefix): value
+        for name, value in sorted(os.environ.items())
+        if name.startswith(prefix) and value
+    }

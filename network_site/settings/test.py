@@ -39,3 +39,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # ordinary atomic block (it can run inside a test's transaction) rather than its own BEGIN.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "EXCLUSIVE"  # noqa: F405
+# TEST_DATABASE_NAME names the test database on a shared PostgreSQL server (one each,
+# such as acn_news), instead of Django's "test_" + the database's name.
+if env_str("TEST_DATABASE_NAME"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}  # noqa: F405

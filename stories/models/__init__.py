@@ -2,14 +2,24 @@
 
 from .consent import ConsentScope
 from .figures import HighlightFigure
-from .newsletter import NewsletterDelivery, Subscriber, SubscriberStatus
+from .newsletter import (
+    NewsletterAudience,
+    NewsletterRecipient,
+    NewsletterSend,
+    SendState,
+    Subscriber,
+    SubscriberStatus,
+)
 from .pages import StoryIndexPage, StoryKind, StoryPage, StoryProgramme
 from .tags import StoryTopic
 
 __all__ = [
     "ConsentScope",
     "HighlightFigure",
-    "NewsletterDelivery",
+    "NewsletterAudience",
+    "NewsletterRecipient",
+    "NewsletterSend",
+    "SendState",
     "StoryIndexPage",
     "StoryKind",
     "StoryPage",

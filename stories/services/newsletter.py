@@ -1,20 +1,49 @@
 """Newsletter sign-up with double opt-in, unsubscribing, and sending in batches.
 
-Sending is once per person: a delivery row (its unique constraint claims the pair) and
-the email are committed together, one subscriber at a time, so a run that is interrupted
-and started again skips everyone already claimed. The worker sends each email on its own
-and retries one that fails (home/emails.py); `sent_at` is when it was queued.
+Sending is once per address: a NewsletterRecipient row (its unique constraint claims
+the pair of newsletter and address) and the email are committed together, one address
+at a time, so a run that is interrupted and started again, or a second send that staff
+started at the same moment, skips everyone already claimed. A send from the admin
+(`create_send`) runs as tasks: one that picks the audience when its time comes, then
+one per batch of addresses (stories/tasks.py); the worker sends each email on its own
+and retries one that fails (home/emails.py). `manage.py send_newsletter` runs the same
+batches in its own process.
 """
+
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail import hooks
+from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from home.email_design import RenderedEmail, email_language, render_email
 from home.emails import queue_message, send_email
-from stories.models import NewsletterDelivery, Subscriber, SubscriberStatus
+from home.models import EmailStatus
+from home.suppression import suppressed_among, suppressed_emails
+from stories.models import (
+    NewsletterAudience,
+    NewsletterRecipient,
+    NewsletterSend,
+    SendState,
+    Subscriber,
+    SubscriberStatus,
+)
+
+BATCH_SIZE = 100
+# Audit log actions (registered in stories/wagtail_hooks.py).
+SEND_STARTED = "stories.newsletter_send"
+SEND_SCHEDULED = "stories.newsletter_schedule"
+SEND_CANCELLED = "stories.newsletter_cancel"
+TEST_SENT = "stories.newsletter_test_send"
+# The hook another app (members/) registers to add approved members who asked for the
+# newsletter: `fn(language: str) -> iterable of Reader` (language "" for every one).
+MEMBER_READERS_HOOK = "newsletter_member_readers"
 
 
 def absolute(path: str) -> str:
@@ -84,36 +113,18 @@ def unsubscribe(token: str) -> Subscriber | None:
     return subscriber
 
 
+def mark_bounced(email: str, reason: str):
+    """The address bounced or complained (hook `address_suppressed`): its subscription
+    shows it, and it gets no more newsletters."""
+    Subscriber.objects.filter(email=email.strip().lower()).update(status=SubscriberStatus.BOUNCED)
+
+
 def unsubscribe_headers(subscriber) -> dict[str, str]:
     """RFC 2369 and RFC 8058 headers: mail apps show a one-click unsubscribe."""
     return {
         "List-Unsubscribe": f"<{unsubscribe_url(subscriber)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
-
-
-def recipients_left(newsletter):
-    return (
-        Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED)
-        .exclude(deliveries__newsletter=newsletter)
-        .order_by("pk")
-    )
-
-
-def _claim_and_queue(newsletter, subscriber) -> bool:
-    """Claim the pair and queue the email in one transaction; False if another run
-    claimed this person first."""
-    try:
-        with transaction.atomic():
-            NewsletterDelivery.objects.create(
-                newsletter=newsletter, subscriber=subscriber, sent_at=timezone.now()
-            )
-            queue_message(
-                newsletter_email(newsletter, subscriber), batch=f"newsletter:{newsletter.pk}"
-            )
-    except IntegrityError:
-        return False
-    return True
 
 
 def render_newsletter(newsletter, language: str, unsubscribe_link: str) -> RenderedEmail:
@@ -137,29 +148,284 @@ def render_newsletter(newsletter, language: str, unsubscribe_link: str) -> Rende
     )
 
 
-def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
-    """The newsletter for one subscriber, in their language (`render_newsletter`)."""
-    rendered = render_newsletter(newsletter, subscriber.language, unsubscribe_url(subscriber))
+@dataclass(frozen=True)
+class Reader:
+    """One address a newsletter goes to, in the language it is read in, with the link
+    that stops it (a subscriber's unsubscribe link, a member's profile settings)."""
+
+    email: str
+    language: str
+    unsubscribe_url: str
+    subscriber_id: int | None = None
+
+
+def newsletter_message(newsletter, reader: Reader) -> EmailMultiAlternatives:
+    """The newsletter for one reader, in their language (`render_newsletter`)."""
+    rendered = render_newsletter(newsletter, reader.language, reader.unsubscribe_url)
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
-        to=[subscriber.email],
-        headers={**unsubscribe_headers(subscriber), "Content-Language": rendered.language},
+        to=[reader.email],
+        headers={
+            "List-Unsubscribe": f"<{reader.unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Content-Language": rendered.language,
+        },
     )
     message.attach_alternative(rendered.html, "text/html")
     return message
 
 
-def send_newsletter(newsletter, *, batch_size=100, progress=None) -> int:
-    """Queue it for every confirmed subscriber who has not had it; returns how many."""
-    sent = last = 0
-    while True:
-        batch = list(recipients_left(newsletter).filter(pk__gt=last)[:batch_size])
-        if not batch:
-            return sent
-        for subscriber in batch:
-            last = subscriber.pk
-            if _claim_and_queue(newsletter, subscriber):
-                sent += 1
-            if progress is not None:
-                progress.update(1)
+def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
+    """The newsletter for one subscriber, in their language."""
+    return newsletter_message(newsletter, subscriber_reader(subscriber))
+
+
+def subscriber_reader(subscriber) -> Reader:
+    return Reader(
+        email=subscriber.email,
+        language=subscriber.language,
+        unsubscribe_url=unsubscribe_url(subscriber),
+        subscriber_id=subscriber.pk,
+    )
+
+
+# Sending ------------------------------------------------------------------------------
+
+
+def source_newsletter(page):
+    """The story in the default language: a newsletter is sent once, whichever of its
+    translations staff started from, and each reader gets their language's version."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return (
+        type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
+        or page
+    )
+
+
+def subscribers_left(newsletter, language: str = ""):
+    """Confirmed subscribers (of `language`, if given) whose address has not had it."""
+    subscribers = Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED).exclude(
+        email__in=NewsletterRecipient.objects.filter(newsletter=newsletter).values("email")
+    )
+    if language:
+        subscribers = subscribers.filter(language=language)
+    return subscribers.order_by("pk")
+
+
+def recipients_left(newsletter):
+    """Every confirmed subscriber who has not had it (the command's total)."""
+    return subscribers_left(newsletter)
+
+
+def member_readers_available() -> bool:
+    return bool(hooks.get_hooks(MEMBER_READERS_HOOK))
+
+
+def audience(send: NewsletterSend) -> list[Reader]:
+    """Who a send goes to, now: its subscribers, then members who asked for it, each
+    address once, none that already had this newsletter and none that bounced or
+    complained (home/suppression.py; counted as skipped)."""
+    language = send.language if send.audience == NewsletterAudience.LANGUAGE else ""
+    readers = [subscriber_reader(s) for s in subscribers_left(send.newsletter_id, language)]
+    if send.include_members:
+        for provide in hooks.get_hooks(MEMBER_READERS_HOOK):
+            readers.extend(provide(language))
+    already = set(
+        NewsletterRecipient.objects.filter(newsletter_id=send.newsletter_id).values_list(
+            "email", flat=True
+        )
+    )
+    suppressed = suppressed_among(reader.email for reader in readers)
+    unique = []
+    skipped = 0
+    for reader in readers:
+        email = reader.email.strip().lower()
+        if email in suppressed:
+            skipped += 1
+        elif email and email not in already:
+            already.add(email)
+            unique.append(reader)
+    if skipped:
+        NewsletterSend.objects.filter(pk=send.pk).update(skipped=skipped)
+    return unique
+
+
+def create_send(
+    newsletter,
+    *,
+    audience: str = NewsletterAudience.ALL,
+    language: str = "",
+    include_members: bool = False,
+    scheduled_at=None,
+    user=None,
+) -> NewsletterSend:
+    """Record a send and queue the task that starts it at `scheduled_at` (now if none);
+    the audit log says who asked for what."""
+    newsletter = source_newsletter(newsletter)
+    now = timezone.now()
+    later = scheduled_at is not None and scheduled_at > now
+    send = NewsletterSend.objects.create(
+        newsletter=newsletter,
+        audience=audience,
+        language=language if audience == NewsletterAudience.LANGUAGE else "",
+        include_members=include_members,
+        scheduled_at=scheduled_at if later else now,
+        created_by=user if getattr(user, "pk", None) else None,
+    )
+    log(
+        instance=newsletter,
+        action=SEND_SCHEDULED if later else SEND_STARTED,
+        user=user,
+        data={
+            "send": send.pk,
+            "audience": send.audience,
+            "language": send.language,
+            "include_members": include_members,
+            "scheduled_at": send.scheduled_at.isoformat(),
+        },
+    )
+    transaction.on_commit(lambda: _enqueue_start(send), robust=True)
+    return send
+
+
+def _enqueue_start(send: NewsletterSend):
+    from stories.tasks import start_newsletter_send
+
+    task = start_newsletter_send
+    if send.scheduled_at > timezone.now():
+        task = task.using(run_after=send.scheduled_at)
+    return task.enqueue(send.pk)
+
+
+def cancel_send(send: NewsletterSend, user=None) -> bool:
+    """Stop a send that has not started yet."""
+    cancelled = NewsletterSend.objects.filter(pk=send.pk, state=SendState.SCHEDULED).update(
+        state=SendState.CANCELLED
+    )
+    if cancelled:
+        log(instance=send.newsletter, action=SEND_CANCELLED, user=user, data={"send": send.pk})
+    return bool(cancelled)
+
+
+def start_send(send_id: int, *, batch_size: int = BATCH_SIZE, enqueue=True) -> int:
+    """The start task: claim the send (one worker only), pick its audience and queue one
+    task per batch of readers (or, with enqueue=False, send the batches here). Returns
+    how many readers it found."""
+    claimed = NewsletterSend.objects.filter(pk=send_id, state=SendState.SCHEDULED).update(
+        state=SendState.SENDING
+    )
+    if not claimed:
+        return 0  # cancelled, or another worker has started it
+    send = NewsletterSend.objects.get(pk=send_id)
+    readers = audience(send)
+    batches = [readers[index : index + batch_size] for index in range(0, len(readers), batch_size)]
+    if not batches:
+        NewsletterSend.objects.filter(pk=send_id).update(state=SendState.DONE)
+        return 0
+    NewsletterSend.objects.filter(pk=send_id).update(batches_left=len(batches))
+    for batch in batches:
+        entries = [asdict(reader) for reader in batch]
+        if enqueue:
+            from stories.tasks import send_newsletter_batch
+
+            send_newsletter_batch.enqueue(send_id, entries)
+        else:
+            send_batch(send_id, entries)
+    return len(readers)
+
+
+def send_batch(send_id: int, entries: list[dict], progress=None) -> int:
+    """One batch task: claim each address and queue its email, in one transaction each.
+    An address claimed by any send of this newsletter before is skipped. Returns how
+    many were queued."""
+    send = NewsletterSend.objects.select_related("newsletter").get(pk=send_id)
+    newsletter = send.newsletter.specific
+    queued = 0
+    for entry in entries:
+        reader = Reader(**entry)
+        if _claim_and_queue(send, newsletter, reader):
+            queued += 1
+        if progress is not None:
+            progress.update(1)
+    NewsletterSend.objects.filter(pk=send_id).update(batches_left=F("batches_left") - 1)
+    NewsletterSend.objects.filter(pk=send_id, batches_left__lte=0).update(state=SendState.DONE)
+    refresh_counts(send)
+    return queued
+
+
+def _claim_and_queue(send, newsletter, reader: Reader) -> bool:
+    """Claim the pair and queue the email in one transaction; False if another send
+    claimed this address first."""
+    email = reader.email.strip().lower()
+    try:
+        with transaction.atomic():
+            recipient = NewsletterRecipient.objects.create(
+                newsletter_id=send.newsletter_id,
+                send=send,
+                email=email,
+                subscriber_id=reader.subscriber_id,
+            )
+            outgoing = queue_message(
+                newsletter_message(newsletter, reader), batch=f"newsletter:{send.newsletter_id}"
+            )
+            if outgoing is not None:
+                recipient.outgoing = outgoing
+                recipient.save(update_fields=["outgoing"])
+    except IntegrityError:
+        return False
+    return True
+
+
+def refresh_counts(send: NewsletterSend) -> NewsletterSend:
+    """The send's counts from its recipients' emails, in one query."""
+    counts = NewsletterRecipient.objects.filter(send=send).aggregate(
+        queued=Count("pk"),
+        sent=Count("pk", filter=Q(outgoing__status=EmailStatus.SENT)),
+        failed=Count("pk", filter=Q(outgoing__status=EmailStatus.FAILED)),
+        bounced=Count("pk", filter=Q(email__in=suppressed_emails())),
+    )
+    NewsletterSend.objects.filter(pk=send.pk).update(**counts)
+    for name, value in counts.items():
+        setattr(send, name, value)
+    return send
+
+
+def send_newsletter(newsletter, *, batch_size=BATCH_SIZE, progress=None, user=None) -> int:
+    """Send it now to every confirmed subscriber who has not had it, in this process
+    (`manage.py send_newsletter`); returns how many emails were queued."""
+    newsletter = source_newsletter(newsletter)
+    send = NewsletterSend.objects.create(
+        newsletter=newsletter, scheduled_at=timezone.now(), state=SendState.SENDING
+    )
+    log(
+        instance=newsletter,
+        action=SEND_STARTED,
+        user=user,
+        data={"send": send.pk, "audience": "all"},
+    )
+    readers = audience(send)
+    batches = [readers[index : index + batch_size] for index in range(0, len(readers), batch_size)]
+    NewsletterSend.objects.filter(pk=send.pk).update(batches_left=len(batches))
+    if not batches:
+        NewsletterSend.objects.filter(pk=send.pk).update(state=SendState.DONE)
+    return sum(
+        send_batch(send.pk, [asdict(reader) for reader in batch], progress) for batch in batches
+    )
+
+
+def send_test(newsletter, user, language: str):
+    """The newsletter in `language` to the member of staff's own address, marked as a
+    test in the audit log; it claims no reader, so the real send still reaches them."""
+    newsletter = source_newsletter(newsletter)
+    reader = Reader(
+        email=user.email,
+        language=language,
+        unsubscribe_url=absolute(reverse("newsletter_signup")),
+    )
+    message = newsletter_message(newsletter, reader)
+    queued = queue_message(message)
+    log(instance=newsletter, action=TEST_SENT, user=user, data={"language": language})
+    return queued

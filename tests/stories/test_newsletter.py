@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from stories.models import NewsletterDelivery, Subscriber
+from stories.models import NewsletterRecipient, Subscriber
 from tests.stories.factories import StoryPageFactory
 
 # Emails are queued after commit; these tests read them as delivered (tests/conftest.py).
@@ -191,7 +191,7 @@ def test_send_newsletter_sends_once_even_after_an_interrupted_run(
     recipients = [message.to[0] for message in mail.outbox]
     assert sorted(recipients) == sorted(f"s{number}@example.org" for number in range(7))
     assert "pending@example.org" not in recipients
-    assert NewsletterDelivery.objects.filter(sent_at__isnull=False).count() == 7
+    assert NewsletterRecipient.objects.count() == 7
     assert all("List-Unsubscribe" in message.extra_headers for message in mail.outbox)
     assert all("/newsletter/unsubscribe/" in message.body for message in mail.outbox)
 
@@ -206,3 +206,67 @@ def test_staff_export_confirmed_subscribers_as_csv(client, db, django_user_model
     lines = response.content.decode().strip().splitlines()
     assert lines[0] == "email,language,confirmed_at"
     assert [line.split(",")[0] for line in lines[1:]] == ["s0@example.org", "s1@example.org"]
+
+
+def test_staff_see_each_subscriber_state_and_filter_by_it(client, db, django_user_model):
+    _subscribers(1)
+    Subscriber.objects.create(email="pending@example.org", consented_at="2024-01-01T00:00Z")
+    Subscriber.objects.create(
+        email="bounced@example.org", status="bounced", consented_at="2024-01-01T00:00Z"
+    )
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+    listing = client.get("/admin/newsletter-subscribers/").content.decode()
+    assert "Waiting for confirmation" in listing and "Bounced" in listing
+    bounced = client.get("/admin/newsletter-subscribers/?status=bounced").content.decode()
+    assert "bounced@example.org" in bounced and "pending@example.org" not in bounced
+
+
+def test_the_subscriber_export_cannot_run_a_formula(client, db, django_user_model):
+    Subscriber.objects.create(
+        email="=cmd@example.org", status="confirmed", consented_at="2024-01-01T00:00Z"
+    )
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+    csv_export = client.get("/admin/newsletter-subscribers/?export=csv")
+    assert csv_export.status_code == 200
+    body = b"".join(csv_export.streaming_content).decode()
+    assert "'=cmd@example.org" in body
+    xlsx = client.get("/admin/newsletter-subscribers/?export=xlsx")
+    assert xlsx.status_code == 200
+
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert sheet.cell(row=2, column=1).value == "'=cmd@example.org"
+
+
+def test_a_subscriber_added_by_hand_is_asked_to_confirm(client, db, django_user_model):
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+    response = client.post(
+        "/admin/newsletter-subscribers/new/", {"email": "Added@Example.org", "language": "ar"}
+    )
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.email, subscriber.status, subscriber.language) == (
+        "added@example.org",
+        "pending",
+        "ar",
+    )
+    assert [message.to for message in mail.outbox] == [["added@example.org"]]
+    assert link_in(mail.outbox[0], "confirm")
+
+
+def test_a_bad_address_added_by_hand_is_refused_on_its_field(client, db, django_user_model):
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+    response = client.post(
+        "/admin/newsletter-subscribers/new/", {"email": "not an address", "language": "en"}
+    )
+    assert response.status_code == 200
+    assert "Enter a valid email address" in response.content.decode()
+    assert not Subscriber.objects.exists()
+    assert mail.outbox == []

@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
@@ -21,6 +22,7 @@ from wagtail.models import Locale
 from home.areas import areas_near
 from home.email_design import email_language
 from home.emails import recipient_language
+from home.suppression import suppressed_emails
 from members.models import (
     DigestSent,
     Event,
@@ -46,11 +48,14 @@ def iso_week(moment=None) -> str:
 
 
 def digest_recipients():
-    """Approved, active members who asked for the weekly digest."""
+    """Approved, active members who asked for the weekly digest, except those whose
+    address bounced or complained (home/suppression.py)."""
     return (
         Profile.objects.filter(
             events_digest=True, status=MembershipStatus.APPROVED, user__is_active=True
         )
+        .annotate(email_lower=Lower("user__email"))
+        .exclude(email_lower__in=suppressed_emails())
         .select_related("user")
         .order_by("pk")
     )
