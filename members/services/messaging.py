@@ -10,8 +10,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from home.http import site_url
 from members.models import Block, MemberMessage
-from members.services.notify import email_member, site_url
+from members.services.notify import email_member
 
 
 class MessageRefused(Exception):

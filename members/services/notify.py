@@ -1,9 +1,6 @@
 """Emails to members, in the base design and the member's preferred language."""
 
-from home.email_design import site_url
 from home.emails import recipient_language, send_email
-
-__all__ = ["email_member", "site_url"]
 
 
 def email_member(

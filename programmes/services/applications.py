@@ -11,7 +11,6 @@ Called by the public form, the staff views in the admin, the offer link and the
 
 import calendar
 import io
-import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -24,8 +23,10 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from home.emails import send_email as send_email_in_design
+from home.http import site_url
 from home.i18n import default_locale_version
 from home.spreadsheets import csv_writer
+from home.tokens import hash_token, new_token
 from programmes.models import (
     Application,
     ApplicationQuestion,
@@ -35,7 +36,7 @@ from programmes.models import (
     QuestionKind,
     SelectionStatus,
 )
-from programmes.models.applications import hash_token, normalise_email
+from programmes.models.applications import normalise_email
 from programmes.services import access, monitoring
 
 PROVIDER_HOOK = "programme_participant_account"
@@ -51,10 +52,6 @@ class ApplicationRefused(Exception):
 
 class OfferInvalid(Exception):
     """The offer link is unknown, already answered or expired."""
-
-
-def site_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def source_programme(page: ProgrammePage) -> ProgrammePage:
@@ -177,7 +174,7 @@ def change_status(applications, status: str, *, by) -> int:
         fields = ["status", "status_changed_at"]
         token = None
         if status == SelectionStatus.OFFERED:
-            token = secrets.token_urlsafe(32)
+            token = new_token()
             application.offer_token_hash = hash_token(token)
             application.offer_expires_at = timezone.now() + timedelta(
                 days=settings.APPLICATION_OFFER_DAYS

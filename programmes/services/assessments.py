@@ -7,7 +7,6 @@ in `programmes.models.assessments`; no function here returns one person's answer
 anyone but that person (through their own link or their data download).
 """
 
-import secrets
 import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -21,7 +20,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from home.emails import send_email
+from home.http import site_url
 from home.models import Skill
+from home.tokens import hash_token, new_token
 from programmes.models import (
     AssessmentInvitation,
     AssessmentPseudonym,
@@ -32,7 +33,6 @@ from programmes.models import (
     SkillAssessmentRound,
     SkillRating,
 )
-from programmes.models.applications import hash_token
 from programmes.services import access
 from programmes.services.suppression import THRESHOLD
 
@@ -150,7 +150,7 @@ def close_round(round: SkillAssessmentRound, *, by):
 def assessment_url(token: str, language: str) -> str:
     with translation.override(language):
         path = reverse("skill_assessment", args=[token])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_url(path)
 
 
 def participant_language(member: CohortMember) -> str:
@@ -176,7 +176,7 @@ def send_invitation(invitation_id: int) -> bool:
     email = _participant_email(invitation.cohort_member)
     if not email:
         return False
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     invitation.token_hash = hash_token(token)
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["token_hash", "sent_at"])

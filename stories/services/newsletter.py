@@ -6,7 +6,6 @@ and started again skips everyone already claimed. The worker sends each email on
 and retries one that fails (home/emails.py); `sent_at` is when it was queued.
 """
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -14,15 +13,12 @@ from django.utils import timezone, translation
 
 from home.email_design import RenderedEmail, email_language, render_email
 from home.emails import queue_message, send_email
+from home.http import site_url
 from stories.models import NewsletterDelivery, Subscriber, SubscriberStatus
 
 
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def unsubscribe_url(subscriber) -> str:
-    return absolute(reverse("newsletter_unsubscribe", args=[subscriber.token]))
+    return site_url(reverse("newsletter_unsubscribe", args=[subscriber.token]))
 
 
 def request_subscription(email: str, language: str) -> Subscriber:
@@ -45,7 +41,7 @@ def request_subscription(email: str, language: str) -> Subscriber:
         subscriber.save()
     context = {
         "subscriber": subscriber,
-        "confirm_url": absolute(reverse("newsletter_confirm", args=[subscriber.token])),
+        "confirm_url": site_url(reverse("newsletter_confirm", args=[subscriber.token])),
         "unsubscribe_url": unsubscribe_url(subscriber),
     }
     send_email(
@@ -130,7 +126,7 @@ def render_newsletter(newsletter, language: str, unsubscribe_link: str) -> Rende
             "newsletter": version,
             "newsletter_language": version_language,
             "translated": version_language == language,
-            "page_url": absolute(version.url or ""),
+            "page_url": site_url(version.url or ""),
             "unsubscribe_url": unsubscribe_link,
         },
         language,
