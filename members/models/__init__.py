@@ -33,7 +33,7 @@ from .profile import (
     ProgrammeClaim,
     Visibility,
 )
-from .records import AuditAction, AuditEvent, FormerMember, Invitation, LoginRecord, hash_token
+from .records import AuditAction, AuditEvent, FormerMember, Invitation, LoginRecord
 from .safety import Block, MemberMessage, Report
 from .user import User, UserManager
 
@@ -74,5 +74,4 @@ __all__ = [
     "User",
     "UserManager",
     "Visibility",
-    "hash_token",
 ]

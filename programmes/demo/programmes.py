@@ -4,7 +4,6 @@ Facts (dates, session slots, topics, deadlines) follow the seeds; the wording is
 and every contact address is at example.org.
 """
 
-import secrets
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from home.demo_translations import translate_all
 from home.i18n import sync_translations
 from home.impact import ImpactSource
 from home.models import Funder, Organisation, Skill
+from home.tokens import hash_token, new_token
 from programmes.models import (
     ProgrammeFunder,
     ProgrammeIndexPage,
@@ -736,7 +736,6 @@ def _ensure_round(programme, stage, opened, closes, skills, members, answering, 
         SkillAssessmentRound,
         SkillRating,
     )
-    from programmes.models.applications import hash_token
 
     if SkillAssessmentRound.objects.filter(programme=programme, stage=stage).exists():
         return
@@ -749,7 +748,7 @@ def _ensure_round(programme, stage, opened, closes, skills, members, answering, 
         AssessmentInvitation(
             round=round,
             cohort_member=member,
-            token_hash=hash_token(secrets.token_urlsafe(32)),
+            token_hash=hash_token(new_token()),
             sent_at=opened,
         )
         for member in members
