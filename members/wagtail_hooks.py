@@ -7,6 +7,14 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.hooks import (
+    DEMO_CONTENT,
+    HOME_PAGE_SECTIONS,
+    MEMBER_ACCOUNT_DELETING,
+    MEMBER_DATA_EXPORT,
+    PROGRAMME_PARTICIPANT_ACCOUNT,
+    REGISTER_IMPACT_COUNTERS,
+)
 from members.services import story_submission
 from members.services.privacy import is_member_staff
 from members.urls import admin as admin_urls
@@ -98,7 +106,7 @@ def member_admin_menu():
     return MembersSubmenu(_("Members"), menu, icon_name="group", order=250)
 
 
-@hooks.register("programme_participant_account")
+@hooks.register(PROGRAMME_PARTICIPANT_ACCOUNT)
 def participant_account(**details):
     """Makes or links the member account of someone who accepted a programme place."""
     from members.services.membership import participant_account
@@ -106,7 +114,7 @@ def participant_account(**details):
     return participant_account(**details)
 
 
-@hooks.register("demo_content", order=30)
+@hooks.register(DEMO_CONTENT, order=30)
 def members_demo_content(run):
     from members.demo.members import load_members
 
@@ -116,17 +124,17 @@ def members_demo_content(run):
 # The member's stories in their data, and what happens to them when the account goes.
 
 
-@hooks.register("member_data_export")
+@hooks.register(MEMBER_DATA_EXPORT)
 def member_stories_export(user):
     return {"stories": story_submission.export_submissions(user)}
 
 
-@hooks.register("member_account_deleting")
+@hooks.register(MEMBER_ACCOUNT_DELETING)
 def member_stories_forget(user):
     story_submission.forget_submitter(user)
 
 
-@hooks.register("member_data_export")
+@hooks.register(MEMBER_DATA_EXPORT)
 def event_replies_export(user):
     """A member's replies to events, for their data download."""
     from members.models import EventReply
@@ -146,7 +154,7 @@ def event_replies_export(user):
     }
 
 
-@hooks.register("member_account_deleting")
+@hooks.register(MEMBER_ACCOUNT_DELETING)
 def remove_event_replies(user):
     """A leaving member's replies go (freeing their places for the waitlist), except a
     place at an event already held, which stays counted without them; events they
@@ -169,7 +177,7 @@ def remove_event_replies(user):
     EventReply.objects.filter(user=user).delete()
 
 
-@hooks.register("demo_content", order=40)
+@hooks.register(DEMO_CONTENT, order=40)
 def events_demo_content(run):
     from members.demo.events import load_events
 
@@ -179,7 +187,7 @@ def events_demo_content(run):
 HOME_PAGE_EVENTS = 4
 
 
-@hooks.register("home_page_sections")
+@hooks.register(HOME_PAGE_SECTIONS)
 def next_events_section(home_page, request):
     """The next events near the signed-in member (and online), or the next public ones."""
     from home.sections import HomeSection
@@ -196,7 +204,7 @@ def next_events_section(home_page, request):
     )
 
 
-@hooks.register("register_impact_counters")
+@hooks.register(REGISTER_IMPACT_COUNTERS)
 def network_impact_counters():
     """Network members, events held across the network and events of the programme,
     for programmes' computed outcome figures."""
@@ -217,14 +225,14 @@ def network_impact_counters():
 # Mentoring: the member's data, deletion, live impact counters and the demo.
 
 
-@hooks.register("member_data_export")
+@hooks.register(MEMBER_DATA_EXPORT)
 def mentoring_export(user):
     from members.services.mentoring import pairs as mentoring
 
     return {"mentoring": mentoring.export_mentoring(user)}
 
 
-@hooks.register("register_impact_counters")
+@hooks.register(REGISTER_IMPACT_COUNTERS)
 def mentoring_impact_counters():
     """Mentoring meetings held and people in pairs, for programmes' computed figures: a
     programme counts the pairs staff linked to it (see members/services/mentoring/pairs.py)."""
@@ -237,7 +245,7 @@ def mentoring_impact_counters():
     }
 
 
-@hooks.register("demo_content", order=45)
+@hooks.register(DEMO_CONTENT, order=45)
 def mentoring_demo_content(run):
     from members.demo.members import load_mentoring
 

@@ -13,6 +13,15 @@ from wagtail.permission_policies.base import AuthenticationOnlyPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.frame import public, section_index
+from home.hooks import (
+    DEMO_CONTENT,
+    HOME_PAGE_SECTIONS,
+    MEMBER_ACCOUNT_DELETING,
+    MEMBER_DATA_EXPORT,
+    REGISTER_IMPACT_COUNTERS,
+    SEARCHABLE_PAGE_TYPES,
+    SETUP_SITE,
+)
 from home.i18n import default_locale_version, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
@@ -28,7 +37,7 @@ from programmes.status import accepting_applications_q
 from programmes.urls import admin as admin_urls
 
 
-@hooks.register("home_page_sections")
+@hooks.register(HOME_PAGE_SECTIONS)
 def open_programmes_section(home_page, request):
     """Programmes open for applications, soonest deadline first, in the reader's language."""
     source_home = default_locale_version(home_page, request)
@@ -53,12 +62,12 @@ def open_programmes_section(home_page, request):
     )
 
 
-@hooks.register("searchable_page_types")
+@hooks.register(SEARCHABLE_PAGE_TYPES)
 def searchable_programmes():
     return SearchableType(key="programmes", label=_("Programmes"), model=ProgrammePage, order=10)
 
 
-@hooks.register("setup_site", order=10)
+@hooks.register(SETUP_SITE, order=10)
 def programme_section(run):
     """`manage.py setup_site` (and load_demo): the programme index."""
     from programmes.setup import ensure_programme_index
@@ -66,14 +75,14 @@ def programme_section(run):
     ensure_programme_index(run)
 
 
-@hooks.register("demo_content", order=10)
+@hooks.register(DEMO_CONTENT, order=10)
 def programme_demo_content(run):
     from programmes.demo.programmes import load_programmes
 
     load_programmes(run)
 
 
-@hooks.register("demo_content", order=60)
+@hooks.register(DEMO_CONTENT, order=60)
 def programme_demo_translations(run):
     """After the applications demo, which gives the open programme its questions."""
     from programmes.demo.programmes import load_programme_translations
@@ -204,7 +213,7 @@ def application_log_actions(actions):
     actions.register_action(access.REGISTER_TAKEN, _("Take a register"), _("Register taken"))
 
 
-@hooks.register("register_impact_counters")
+@hooks.register(REGISTER_IMPACT_COUNTERS)
 def attendance_impact_counters():
     from home.impact import ImpactSource
     from programmes.services import attendance
@@ -233,7 +242,7 @@ def applications_of(user):
     return Application.objects.filter(Q(user=user) | signed_out)
 
 
-@hooks.register("member_data_export")
+@hooks.register(MEMBER_DATA_EXPORT)
 def applications_export(user):
     """A member's applications and cohorts, for their data download."""
     return {
@@ -258,7 +267,7 @@ def applications_export(user):
     }
 
 
-@hooks.register("member_account_deleting")
+@hooks.register(MEMBER_ACCOUNT_DELETING)
 def forget_applications(user):
     """A leaving member's applications go, those sent signed out from their address
     too; their cohort place stays, without a name, so registers and impact figures keep
@@ -267,7 +276,7 @@ def forget_applications(user):
     CohortMember.objects.filter(user=user).update(display_name=_("Former member"))
 
 
-@hooks.register("demo_content", order=50)
+@hooks.register(DEMO_CONTENT, order=50)
 def application_demo_content(run):
     from programmes.demo.applications import load_applications
 
@@ -310,7 +319,7 @@ def impact_log_actions(actions):
     )
 
 
-@hooks.register("register_impact_counters")
+@hooks.register(REGISTER_IMPACT_COUNTERS)
 def skill_growth_impact_counter():
     from home.impact import ImpactSource
     from programmes.services.assessments import count_skill_growth
@@ -318,7 +327,7 @@ def skill_growth_impact_counter():
     return {ImpactSource.SKILL_GROWTH: count_skill_growth}
 
 
-@hooks.register("member_data_export")
+@hooks.register(MEMBER_DATA_EXPORT)
 def self_assessment_export(user):
     """A member's own self-assessment answers, while they can still be tied to them."""
     from programmes.services.assessments import member_answers
@@ -326,7 +335,7 @@ def self_assessment_export(user):
     return {"self_assessment": member_answers(user)}
 
 
-@hooks.register("member_account_deleting")
+@hooks.register(MEMBER_ACCOUNT_DELETING)
 def forget_self_assessment(user):
     """A leaving member's links to their answers go, and so do answers to open rounds."""
     from programmes.services.assessments import forget_member
@@ -334,7 +343,7 @@ def forget_self_assessment(user):
     forget_member(user)
 
 
-@hooks.register("demo_content", order=60)
+@hooks.register(DEMO_CONTENT, order=60)
 def impact_demo_content(run):
     from programmes.demo.programmes import load_impact_demo
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from home.emails import forget_address
+from home.hooks import MEMBER_ACCOUNT_DELETING, MEMBER_DATA_EXPORT
 from members.models import (
     AuditAction,
     Event,
@@ -111,7 +112,7 @@ def export_member_data(user) -> dict:
             "privacy_notice_accepted_at": _iso(profile.privacy_consented_at),
             "staff_export": profile.staff_export_consent,
         }
-    for add_section in hooks.get_hooks("member_data_export"):
+    for add_section in hooks.get_hooks(MEMBER_DATA_EXPORT):
         data.update(add_section(user) or {})
     data.setdefault("stories", [])
     data.setdefault("event_replies", [])
@@ -159,7 +160,7 @@ def delete_member(user):
     from members.services.mentoring.pairs import forget_mentoring
 
     user_id = user.pk
-    for before_delete in hooks.get_hooks("member_account_deleting"):
+    for before_delete in hooks.get_hooks(MEMBER_ACCOUNT_DELETING):
         before_delete(user)
     profile = Profile.objects.filter(user=user).first()
     forget_mentoring(user, leave_former_member(user, profile))

@@ -23,6 +23,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from home.emails import send_email as send_email_in_design
+from home.hooks import PROGRAMME_PARTICIPANT_ACCOUNT
 from home.http import site_url
 from home.i18n import default_locale_version
 from home.spreadsheets import csv_writer
@@ -38,8 +39,6 @@ from programmes.models import (
 )
 from programmes.models.applications import normalise_email
 from programmes.services import access, monitoring
-
-PROVIDER_HOOK = "programme_participant_account"
 
 
 class ApplicationRefused(Exception):
@@ -221,7 +220,7 @@ def participant_account(application: Application, *, by=None):
     """The account of an accepted applicant, made or found by the provider members/
     registers with the `programme_participant_account` hook. Without one, a plain
     account is found or made so that the cohort still records the person."""
-    for provide in hooks.get_hooks(PROVIDER_HOOK):
+    for provide in hooks.get_hooks(PROGRAMME_PARTICIPANT_ACCOUNT):
         user = provide(
             email=application.email,
             name=application.name,
