@@ -136,7 +136,7 @@ def _tell_already_applied(programme: ProgrammePage, email: str, context: dict):
 def send_email(application: Application, template: str, context: dict | None = None):
     """Queue `programmes/emails/<template>.html` in the applicant's language (the
     language they applied in); sent once the caller's transaction commits
-    (home/emails.py)."""
+    (home/emails/)."""
     language = application.language or settings.LANGUAGE_CODE
     programme = application.programme
     localised = programme

@@ -163,7 +163,7 @@ def send_invitation(invitation_id: int) -> bool:
     """Make a fresh personal link for the invitation and email it (the task's body).
 
     Only the link's hash is kept: the link itself is in the outgoing email only until
-    it is sent, when its text is erased (home/emails.py)."""
+    it is sent, when its text is erased (home/emails/)."""
     invitation = (
         AssessmentInvitation.objects.select_related(
             "round__programme", "cohort_member__user", "cohort_member__application"

@@ -3,7 +3,7 @@
 Sending is once per person: a delivery row (its unique constraint claims the pair) and
 the email are committed together, one subscriber at a time, so a run that is interrupted
 and started again skips everyone already claimed. The worker sends each email on its own
-and retries one that fails (home/emails.py); `sent_at` is when it was queued.
+and retries one that fails (home/emails/); `sent_at` is when it was queued.
 """
 
 from django.core.mail import EmailMultiAlternatives
