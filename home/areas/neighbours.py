@@ -1,69 +1,4 @@
-"""The fixed list of home areas: UK nations and English regions, and London boroughs.
-
-Programmes name the region they serve, members (later) choose a home area and
-events a location from this same list, so that "near me" means the same thing
-everywhere. Values are stable slugs; labels are translatable.
-"""
-
-from django.utils.translation import gettext_lazy as _
-
-NATIONS_AND_REGIONS = [
-    ("england-north-east", _("North East England")),
-    ("england-north-west", _("North West England")),
-    ("england-yorkshire", _("Yorkshire and the Humber")),
-    ("england-east-midlands", _("East Midlands")),
-    ("england-west-midlands", _("West Midlands")),
-    ("england-east", _("East of England")),
-    ("london", _("Greater London")),
-    ("england-south-east", _("South East England")),
-    ("england-south-west", _("South West England")),
-    ("scotland", _("Scotland")),
-    ("wales", _("Wales")),
-    ("northern-ireland", _("Northern Ireland")),
-]
-
-LONDON_BOROUGHS = [
-    ("london-barking-dagenham", _("Barking and Dagenham")),
-    ("london-barnet", _("Barnet")),
-    ("london-bexley", _("Bexley")),
-    ("london-brent", _("Brent")),
-    ("london-bromley", _("Bromley")),
-    ("london-camden", _("Camden")),
-    ("london-city", _("City of London")),
-    ("london-croydon", _("Croydon")),
-    ("london-ealing", _("Ealing")),
-    ("london-enfield", _("Enfield")),
-    ("london-greenwich", _("Greenwich")),
-    ("london-hackney", _("Hackney")),
-    ("london-hammersmith-fulham", _("Hammersmith and Fulham")),
-    ("london-haringey", _("Haringey")),
-    ("london-harrow", _("Harrow")),
-    ("london-havering", _("Havering")),
-    ("london-hillingdon", _("Hillingdon")),
-    ("london-hounslow", _("Hounslow")),
-    ("london-islington", _("Islington")),
-    ("london-kensington-chelsea", _("Kensington and Chelsea")),
-    ("london-kingston", _("Kingston upon Thames")),
-    ("london-lambeth", _("Lambeth")),
-    ("london-lewisham", _("Lewisham")),
-    ("london-merton", _("Merton")),
-    ("london-newham", _("Newham")),
-    ("london-redbridge", _("Redbridge")),
-    ("london-richmond", _("Richmond upon Thames")),
-    ("london-southwark", _("Southwark")),
-    ("london-sutton", _("Sutton")),
-    ("london-tower-hamlets", _("Tower Hamlets")),
-    ("london-waltham-forest", _("Waltham Forest")),
-    ("london-wandsworth", _("Wandsworth")),
-    ("london-westminster", _("Westminster")),
-]
-
-AREA_CHOICES = [
-    (_("UK nations and regions"), NATIONS_AND_REGIONS),
-    (_("London boroughs"), LONDON_BOROUGHS),
-]
-
-AREA_LABELS = dict(NATIONS_AND_REGIONS + LONDON_BOROUGHS)
+"""Which areas share a border: nations and regions, and London boroughs, for "near me"."""
 
 # Nations and regions that share a border. London boroughs are all near Greater London;
 # borough-to-borough neighbours are in BOROUGH_NEIGHBOURS below.
@@ -110,16 +45,6 @@ REGION_NEIGHBOURS = {
     "wales": {"england-north-west", "england-west-midlands", "england-south-west"},
     "northern-ireland": set(),
 }
-
-
-def area_label(value: str) -> str:
-    """The readable name of an area slug, or an empty string for an unknown one."""
-    return str(AREA_LABELS.get(value, ""))
-
-
-def region_of(value: str) -> str:
-    """The nation or region an area belongs to (a London borough belongs to London)."""
-    return "london" if value.startswith("london-") else value
 
 
 # London boroughs that share a border, so that "near me" for someone in Hackney means
@@ -287,16 +212,3 @@ BOROUGH_NEIGHBOURS = {
         "london-lambeth",
     },
 }
-
-
-def areas_near(value: str) -> set[str]:
-    """The area itself and its neighbours: for a London borough, the boroughs around it
-    and London-wide; for London, every borough too; for a region, the regions it borders."""
-    if not value:
-        return set()
-    if value.startswith("london-"):
-        return {value, "london", *BOROUGH_NEIGHBOURS.get(value, set())}
-    near = {value, *REGION_NEIGHBOURS.get(value, set())}
-    if value == "london":
-        near.update(slug for slug, _label in LONDON_BOROUGHS)
-    return near
