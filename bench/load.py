@@ -6,13 +6,11 @@ or seconds, whichever comes first."""
 import contextlib
 import http.client
 import os
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
+
+from bench import server
 
 PORT = 0  # chosen free at each start: another engineer's server may hold any fixed port
 THREADS = 8
@@ -68,57 +66,18 @@ def hammer(path, total=2000, seconds=15.0):
     }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(server, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            _get(connection, "/robots.txt")
-            return True
-        except OSError:
-            time.sleep(0.3)
-    return False
-
-
 @contextlib.contextmanager
 def serving(database_url, redis_url=None, workers=3, settings="bench.settings", extra_env=None):
     """gunicorn with `workers` workers on 127.0.0.1:PORT while the block runs."""
     global PORT  # noqa: PLW0603 - the clients read the port of the running server
-    PORT = free_port()
     env = dict(
         os.environ, DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=database_url, **(extra_env or {})
     )
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
-    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, bound to loopback
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "network_site.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    try:
-        if not wait_until_up(server):
-            raise RuntimeError("gunicorn did not start")
-        yield server
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+    with server.gunicorn(workers, env, ready_path="/robots.txt") as (process, PORT):
+        yield process
 
 
 def run(database_url, paths, redis_url=None, workers=3):

@@ -1,7 +1,7 @@
 """Django's JSON Lines fixtures, but exact: its encoder cuts times to milliseconds, which
 a backup must not. One object per line, so that a backup is written and read a row at a
 time, never whole in memory. Registered as the "acnjsonl" serialisation format for
-home/backup.py."""
+home/backup/."""
 
 import datetime
 

@@ -25,6 +25,7 @@ from django.utils import translation
 from django.utils.html import format_html, urlize
 
 from home.email_text import html_to_text
+from home.http import site_url
 from home.i18n import language_direction
 
 INK = "#1b1b1f"
@@ -88,10 +89,6 @@ def email_language(language: str | None) -> str:
         return get_supported_content_language_variant(language or settings.LANGUAGE_CODE)
     except LookupError:
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
-def site_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def _readable_on(colour: str) -> str:

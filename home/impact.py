@@ -3,10 +3,10 @@
 An outcome figure is either typed by an editor (historic projects, like the seeds'
 EU-funded one) or computed from one of the sources below. The sources are fixed here,
 in the shared ground, so that a figure can store which one it uses; the counting is done
-by the app that owns the data, which registers a counter with Wagtail's hook
-`register_impact_counters`:
+by the app that owns the data, which registers a counter with the project hook
+`REGISTER_IMPACT_COUNTERS` (home/hooks.py):
 
-    @hooks.register("register_impact_counters")
+    @hooks.register(REGISTER_IMPACT_COUNTERS)
     def impact_counters():
         return {ImpactSource.MENTORING_MEETINGS: count_mentoring_meetings}
 
@@ -34,6 +34,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from home.hooks import REGISTER_IMPACT_COUNTERS
+
 Counter = Callable[[object, date | None, date | None], int]
 Query = tuple[object, date | None, date | None]
 
@@ -60,7 +62,7 @@ def impact_counters() -> dict[str, Counter]:
     """Every registered counter, by source; a later hook (higher order) wins, and a
     source mapped to None counts nothing."""
     counters: dict[str, Counter | None] = {}
-    for register in hooks.get_hooks("register_impact_counters"):
+    for register in hooks.get_hooks(REGISTER_IMPACT_COUNTERS):
         counters.update(register())
     return counters
 

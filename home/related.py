@@ -10,6 +10,8 @@ from datetime import date
 
 from wagtail import hooks
 
+from home.hooks import PROGRAMME_STORIES
+
 
 @dataclass(frozen=True)
 class ProgrammeStory:
@@ -23,6 +25,6 @@ class ProgrammeStory:
 
 def programme_stories(programme) -> list[ProgrammeStory]:
     stories = []
-    for find in hooks.get_hooks("programme_stories"):
+    for find in hooks.get_hooks(PROGRAMME_STORIES):
         stories.extend(find(programme))
     return sorted(stories, key=lambda story: (story.published, story.title), reverse=True)

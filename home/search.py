@@ -36,6 +36,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.frame import public
+from home.hooks import SEARCHABLE_PAGE_TYPES
 from home.i18n import active_locale_id, default_locale_id, mark_fallback
 
 TEXT = models.TextField()
@@ -63,7 +64,7 @@ class SearchableType:
 
 
 def searchable_types() -> list[SearchableType]:
-    types = [register() for register in hooks.get_hooks("searchable_page_types")]
+    types = [register() for register in hooks.get_hooks(SEARCHABLE_PAGE_TYPES)]
     return sorted(types, key=lambda searchable: searchable.order)
 
 

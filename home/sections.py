@@ -10,6 +10,8 @@ from typing import Any
 
 from wagtail import hooks
 
+from home.hooks import HOME_PAGE_SECTIONS
+
 
 @dataclass(frozen=True)
 class HomeSection:
@@ -23,7 +25,7 @@ class HomeSection:
 def home_page_sections(page, request) -> list[HomeSection]:
     """Ask every registered app for its section and return them in display order."""
     sections = []
-    for build_section in hooks.get_hooks("home_page_sections"):
+    for build_section in hooks.get_hooks(HOME_PAGE_SECTIONS):
         section = build_section(page, request)
         if section is not None:
             sections.append(section)

@@ -22,6 +22,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from home.demo_translations import demo_strings, translate
+from home.hooks import SETUP_SITE
 from home.models import HomePage, SiteSettings, SiteTexts
 
 HOME_DIR = Path(__file__).resolve().parent
@@ -173,7 +174,7 @@ def ensure_home_translations(run: SetupRun, languages: list[str]) -> None:
 def ensure_sections(run: SetupRun) -> None:
     """The sections other apps put under the home page (the `setup_site` hook, each
     `fn(run)`: programmes, stories), in the default language."""
-    for build in hooks.get_hooks("setup_site"):
+    for build in hooks.get_hooks(SETUP_SITE):
         build(run)
 
 

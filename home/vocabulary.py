@@ -141,7 +141,7 @@ def choices(terms, language: str | None = None) -> list[tuple[str, LocalizedText
     return sorted(options, key=lambda option: option[1].casefold())
 
 
-# The i18n report (home/i18n_report.py) ----------------------------------------------
+# The i18n report (home/i18n_report/) -------------------------------------------------
 
 
 def all_vocabulary() -> list[str]:

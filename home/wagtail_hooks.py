@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.email_report import FailedEmailsView, retry_failed_email
+from home.hooks import DEMO_CONTENT
 from home.models import Funder, Organisation, SiteTexts, Skill, SkillName, Topic, TopicName
 from home.staff_alert_settings import StaffAlertSettingsPanel, staff_alert_data
 from home.suppression_report import RecentlySuppressedPanel, SuppressedAddressesView
@@ -152,7 +153,7 @@ def submit_translation_for_review_button(page, user, next_url=None):
     yield SubmitTranslationForReviewButton(page=page)
 
 
-@hooks.register("demo_content", order=90)
+@hooks.register(DEMO_CONTENT, order=90)
 def vocabulary_demo_translations(run):
     """After every app's demo content, which adds topics of its own."""
     from home.demo import ensure_vocabulary_translations

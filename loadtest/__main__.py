@@ -7,7 +7,6 @@ import io
 import json
 import os
 import random
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from bench import server
 from loadtest import checks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,46 +111,22 @@ def prepare(members: int):
     return people, str(event.public_id)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def gunicorn(workers: int, log: Path):
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "network_site.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--log-level",
-                "warning",
-            ],
-            env=os.environ.copy(),
-            stdout=output,
-            stderr=output,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _attempt in range(100):
-                with contextlib.suppress(requests.RequestException):
-                    if requests.get(f"{base}/healthz", timeout=2).status_code == 200:
-                        break
-                time.sleep(0.3)
-            else:
-                raise RuntimeError(f"gunicorn did not start, see {log}")
-            yield base
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+    """The site under gunicorn (bench/server.py) with this process's environment and its
+    output in `log`; yields the base URL once /healthz answers."""
+    with (
+        log.open("w") as output,
+        server.gunicorn(
+            workers,
+            os.environ.copy(),
+            ready_path="/healthz",
+            output=output,
+            seconds=40,
+            log_name=str(log),
+        ) as (_process, port),
+    ):
+        yield f"http://127.0.0.1:{port}"
 
 
 class FormFields(HTMLParser):

@@ -35,7 +35,7 @@ class AccountAdapter(DefaultAccountAdapter):
         in the member's language (for an address with no profile yet, the page's),
         naming the organisation from the site settings, never the host. allauth's own
         words and translations are kept (`<prefix>_subject.txt`, `_message.txt`); the
-        worker sends the email once the request commits (home/emails.py)."""
+        worker sends the email once the request commits (home/emails/)."""
         user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
         language = email_language(recipient_language(user, translation.get_language()))
         request = allauth_context.request

@@ -1,4 +1,9 @@
-"""The member area in the Wagtail admin (staff views) and in the demo loader."""
+"""The member area in the Wagtail admin (staff views), and what members/ gives the other
+apps through the project's hooks (home/hooks.py): the participant account programmes/
+asks for, the home page's events section, the impact counters and the demo content.
+
+members/ never talks to itself through a hook: its own parts of a member's data
+download and of account deletion are called by members/services/member_data.py."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,10 +12,22 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.hooks import (
+    DEMO_CONTENT,
+    HOME_PAGE_SECTIONS,
+    PROGRAMME_PARTICIPANT_ACCOUNT,
+    REGISTER_IMPACT_COUNTERS,
+)
+from home.impact import ImpactSource
 from home.navigation import SITE_NAVIGATION_HOOK
 from home.panels import ACCOUNT_CHOOSER_HOOK
+from home.sections import HomeSection
+from members import demo
+from members.models import AuditAction
 from members.navigation import member_navigation
-from members.services import story_submission
+from members.services import impact, membership
+from members.services.events.listing import EventFilters, event_listings, near_areas_of
+from members.services.mentoring import pairs as mentoring
 from members.services.privacy import is_member_staff
 from members.urls import admin as admin_urls
 from members.views.admin.choosers import member_account_chooser
@@ -117,99 +134,28 @@ def member_admin_menu():
 def member_log_actions(actions):
     """The member area's actions on Wagtail's log (Reports → Site history); entries name
     members by number only, and the Members → Audit trail list shows their names."""
-    from members.models import AuditAction
-
     for action in AuditAction:
         actions.register_action(action.value, action.label, action.label)
 
 
-@hooks.register("programme_participant_account")
+@hooks.register(PROGRAMME_PARTICIPANT_ACCOUNT)
 def participant_account(**details):
     """Makes or links the member account of someone who accepted a programme place."""
-    from members.services.membership import participant_account
-
-    return participant_account(**details)
+    return membership.participant_account(**details)
 
 
-@hooks.register("demo_content", order=30)
-def members_demo_content(run):
-    from members.demo.members import load_members
-
-    load_members(run)
-
-
-# The member's stories in their data, and what happens to them when the account goes.
-
-
-@hooks.register("member_data_export")
-def member_stories_export(user):
-    return {"stories": story_submission.export_submissions(user)}
-
-
-@hooks.register("member_account_deleting")
-def member_stories_forget(user):
-    story_submission.forget_submitter(user)
-
-
-@hooks.register("member_data_export")
-def event_replies_export(user):
-    """A member's replies to events, for their data download."""
-    from members.models import EventReply
-
-    replies = EventReply.objects.filter(user=user).select_related("event").order_by("replied_at")
-    return {
-        "event_replies": [
-            {
-                "event": reply.event.title,
-                "starts_at": reply.event.starts_at.isoformat(),
-                "status": reply.status,
-                "show_name": reply.show_name,
-                "replied_at": reply.replied_at.isoformat(),
-            }
-            for reply in replies
-        ]
-    }
-
-
-@hooks.register("member_account_deleting")
-def remove_event_replies(user):
-    """A leaving member's replies go (freeing their places for the waitlist), except a
-    place at an event already held, which stays counted without them; events they
-    organised are handed to staff (`member_data.hand_events_to_staff`)."""
-    from django.utils import timezone
-
-    from members.models import EventReply, EventState, ReplyStatus
-    from members.services.events import rsvp
-
-    EventReply.objects.filter(
-        user=user,
-        status=ReplyStatus.CONFIRMED,
-        event__state=EventState.PUBLISHED,
-        event__ends_at__lte=timezone.now(),
-    ).update(user=None, show_name=False)
-    for reply in EventReply.objects.filter(user=user, status=ReplyStatus.CONFIRMED).select_related(
-        "event"
-    ):
-        rsvp.give_up_place(reply.event, user)
-    EventReply.objects.filter(user=user).delete()
-
-
-@hooks.register("demo_content", order=40)
-def events_demo_content(run):
-    from members.demo.events import load_events
-
-    load_events(run)
+@hooks.register(DEMO_CONTENT, order=30)
+def member_area_demo_content(run):
+    """Members, their events and mentoring pairs, after programmes and stories."""
+    demo.load_member_area(run)
 
 
 HOME_PAGE_EVENTS = 4
 
 
-@hooks.register("home_page_sections")
+@hooks.register(HOME_PAGE_SECTIONS)
 def next_events_section(home_page, request):
     """The next events near the signed-in member (and online), or the next public ones."""
-    from home.sections import HomeSection
-    from members.services.events.listing import EventFilters, event_listings, near_areas_of
-
     near = near_areas_of(request.user) if request.user.is_authenticated else set()
     rows = event_listings(request.user, EventFilters(near=near or None), limit=HOME_PAGE_EVENTS)
     if not rows:
@@ -221,52 +167,19 @@ def next_events_section(home_page, request):
     )
 
 
-@hooks.register("register_impact_counters")
+@hooks.register(REGISTER_IMPACT_COUNTERS)
 def network_impact_counters():
     """Network members, events held across the network and events of the programme,
-    for programmes' computed outcome figures."""
-    from home.impact import ImpactSource
-    from members.services.impact import (
-        count_events_held,
-        count_network_members,
-        count_programme_events,
-    )
-
+    mentoring meetings held and people in pairs, for programmes' computed outcome
+    figures: a programme counts the pairs staff linked to it (see
+    members/services/mentoring/pairs.py)."""
     return {
-        ImpactSource.NETWORK_MEMBERS: count_network_members,
-        ImpactSource.EVENTS_HELD: count_events_held,
-        ImpactSource.PROGRAMME_EVENTS: count_programme_events,
-    }
-
-
-# Mentoring: the member's data, deletion, live impact counters and the demo.
-
-
-@hooks.register("member_data_export")
-def mentoring_export(user):
-    from members.services.mentoring import pairs as mentoring
-
-    return {"mentoring": mentoring.export_mentoring(user)}
-
-
-@hooks.register("register_impact_counters")
-def mentoring_impact_counters():
-    """Mentoring meetings held and people in pairs, for programmes' computed figures: a
-    programme counts the pairs staff linked to it (see members/services/mentoring/pairs.py)."""
-    from home.impact import ImpactSource
-    from members.services.mentoring import pairs as mentoring
-
-    return {
+        ImpactSource.NETWORK_MEMBERS: impact.count_network_members,
+        ImpactSource.EVENTS_HELD: impact.count_events_held,
+        ImpactSource.PROGRAMME_EVENTS: impact.count_programme_events,
         ImpactSource.MENTORING_MEETINGS: mentoring.count_mentoring_meetings,
         ImpactSource.MENTORING_PEOPLE: mentoring.count_mentoring_people,
     }
-
-
-@hooks.register("demo_content", order=45)
-def mentoring_demo_content(run):
-    from members.demo.members import load_mentoring
-
-    load_mentoring(run)
 
 
 # Events, the directory and the "My page" menu in the site header.

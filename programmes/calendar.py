@@ -1,11 +1,8 @@
 """A programme's schedule as iCalendar, so people can add every session at once."""
 
-from datetime import timedelta
-
 from django.utils import timezone
-from icalendar import Calendar, Event
 
-PRODID = "-//Active Citizens Network//Programme schedule//EN"
+from home.ical import calendar_event, new_calendar, to_ical
 
 
 def session_uid(session, domain: str) -> str:
@@ -15,34 +12,22 @@ def session_uid(session, domain: str) -> str:
 
 def programme_calendar(page, domain: str) -> bytes:
     """The whole schedule of `page` as an iCalendar file in Europe/London time."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", page.title)
-    calendar.add("x-wr-timezone", timezone.get_default_timezone_name())
+    calendar = new_calendar(page.title)
     stamp = page.last_published_at or timezone.now()
-    for session in page.ordered_sessions:
-        event = Event()
-        event.add("uid", session_uid(session, domain))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", session.starts_at)
-        event.add("dtend", session.ends_at)
-        event.add("summary", f"{session.title} ({page.title})")
-        description = [session.description] if session.description else []
-        description.append(page.full_url or "")
-        event.add("description", "\n\n".join(part for part in description if part))
-        location = session.venue or page.venue
-        if location:
-            event.add("location", location)
-        if page.full_url:
-            event.add("url", page.full_url)
-        calendar.add_component(event)
     sessions = page.ordered_sessions
-    if sessions:
-        # Only the transitions the schedule needs, not every clock change since 1970.
-        calendar.add_missing_timezones(
-            first_date=sessions[0].date - timedelta(days=366),
-            last_date=sessions[-1].date + timedelta(days=366),
+    for session in sessions:
+        calendar.add_component(
+            calendar_event(
+                uid=session_uid(session, domain),
+                stamp=stamp,
+                starts_at=session.starts_at,
+                ends_at=session.ends_at,
+                summary=f"{session.title} ({page.title})",
+                description=[session.description, page.full_url or ""],
+                location=session.venue or page.venue,
+                url=page.full_url or "",
+            )
         )
-    return calendar.to_ical()
+    if not sessions:
+        return to_ical(calendar)
+    return to_ical(calendar, sessions[0].date, sessions[-1].date)

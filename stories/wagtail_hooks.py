@@ -11,6 +11,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.frame import public, section_index
+from home.hooks import (
+    DEMO_CONTENT,
+    HOME_PAGE_SECTIONS,
+    PROGRAMME_STORIES,
+    SEARCHABLE_PAGE_TYPES,
+    SETUP_SITE,
+)
 from home.i18n import default_locale_version, localize_objects, localize_pages
 from home.search import SearchableType
 from home.sections import HomeSection
@@ -26,7 +33,7 @@ HOME_PAGE_STORIES = 3
 # Home page --------------------------------------------------------------------------
 
 
-@hooks.register("home_page_sections")
+@hooks.register(HOME_PAGE_SECTIONS)
 def highlight_figures_section(home_page, request):
     """The figures editors chose to show, as a table and a chart."""
     source_home = default_locale_version(home_page, request)
@@ -62,7 +69,7 @@ def _attach_programmes(figures, request):
         figure.set_programme_page(pages.get(figure.programme_id))
 
 
-@hooks.register("home_page_sections")
+@hooks.register(HOME_PAGE_SECTIONS)
 def latest_stories_section(home_page, request):
     """The newest stories, with a link to all of them."""
     source_home = default_locale_version(home_page, request)
@@ -250,7 +257,7 @@ def subscriber_bounced(email, reason):
     mark_bounced(email, reason)
 
 
-@hooks.register("searchable_page_types")
+@hooks.register(SEARCHABLE_PAGE_TYPES)
 def searchable_stories():
     return SearchableType(key="stories", label=_("Stories and news"), model=StoryPage, order=20)
 
@@ -258,7 +265,7 @@ def searchable_stories():
 # Demo -------------------------------------------------------------------------------
 
 
-@hooks.register("setup_site", order=20)
+@hooks.register(SETUP_SITE, order=20)
 def story_section(run):
     """`manage.py setup_site` (and load_demo): the story index, with its workflow."""
     from stories.setup import ensure_story_index
@@ -266,14 +273,14 @@ def story_section(run):
     ensure_story_index(run)
 
 
-@hooks.register("demo_content", order=20)
+@hooks.register(DEMO_CONTENT, order=20)
 def stories_demo_content(run):
     from stories.demo.stories import load_stories
 
     load_stories(run)
 
 
-@hooks.register("programme_stories")
+@hooks.register(PROGRAMME_STORIES)
 def stories_about_programme(programme):
     """Published, public stories (default language) linked to the programme in any language."""
     from home.related import ProgrammeStory

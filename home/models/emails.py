@@ -1,7 +1,7 @@
 """Every email the site sends, as a row: queued in the request, sent by the task worker.
 
 The row is written in the request's transaction (a rolled-back request leaves none) and
-the task that sends it is queued once that transaction commits (home/emails.py). The row
+the task that sends it is queued once that transaction commits (home/emails/). The row
 is the email's state: how often it was tried, why it failed, and, for the batch commands,
 who already has this batch (one row per batch and recipient), so no one gets it twice.
 The message itself (body, attachments) is erased once it is sent or dropped; what stays
@@ -75,7 +75,7 @@ class OutgoingEmail(models.Model):
 
 class DeletedAddress(models.Model):
     """A keyed hash of the address of a deleted account, and when it was deleted: an
-    email queued before that time to that address is not sent (home/emails.py). The
+    email queued before that time to that address is not sent (home/emails/). The
     address itself is not kept."""
 
     address_hash = models.CharField(max_length=64, unique=True)

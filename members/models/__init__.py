@@ -35,7 +35,7 @@ from .profile import (
     ProgrammeClaim,
     Visibility,
 )
-from .records import AuditAction, FormerMember, Invitation, LoginRecord, hash_token
+from .records import AuditAction, FormerMember, Invitation, LoginRecord
 from .safety import Block, Report
 from .user import User, UserManager
 
@@ -78,5 +78,4 @@ __all__ = [
     "User",
     "UserManager",
     "Visibility",
-    "hash_token",
 ]

@@ -5,7 +5,6 @@ move from proposed to published, and replies with a capacity and a waitlist. The
 for taking and giving up places live in `members.services.events.rsvp`.
 """
 
-import secrets
 import uuid
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from taggit.models import ItemBase
 from home.areas import AREA_CHOICES, area_label
 from home.dates import validate_plausible_date
 from home.models import Skill, Topic
+from home.tokens import new_token
 
 
 class EventFormat(models.TextChoices):
@@ -350,7 +350,7 @@ class DigestSent(models.Model):
 
 
 def new_calendar_token() -> str:
-    return secrets.token_urlsafe(24)
+    return new_token(24)
 
 
 class EventCalendar(models.Model):

@@ -14,8 +14,9 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from home.tokens import hash_token
+
 from .events import EventReply
-from .records import hash_token
 
 CANCEL_SALT = "members.guests.cancel"
 

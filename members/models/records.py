@@ -2,16 +2,10 @@
 actions (kept in Wagtail's log) and sign-in history. None of these rows keeps a name or an
 email beyond its purpose."""
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Invitation(models.Model):

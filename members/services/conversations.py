@@ -19,8 +19,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.http import site_url
 from members.models import Block, Conversation, Message, Participant, Report
-from members.services.notify import email_member, site_url
+from members.services.notify import email_member
 
 
 class ConversationRefused(Exception):

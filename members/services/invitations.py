@@ -1,7 +1,6 @@
 """Invitations: staff invite someone by email with a single-use link that creates an
 approved account, skipping sign-up verification (the link proves the address)."""
 
-import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -11,9 +10,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from members.models import AuditAction, Invitation, hash_token
+from home.http import site_url
+from home.tokens import hash_token, new_token
+from members.models import AuditAction, Invitation
 from members.services import audit, membership
-from members.services.notify import email_member, site_url
+from members.services.notify import email_member
 
 
 class InvitationInvalid(Exception):
@@ -21,7 +22,7 @@ class InvitationInvalid(Exception):
 
 
 def invite(email: str, *, by) -> Invitation:
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     invitation = Invitation.objects.create(
         email=email,
         token_hash=hash_token(token),

@@ -1,9 +1,10 @@
 """A member's data, their choice: download everything held about them, or delete it.
 
-Other apps add what they hold (stories, event replies) through two Wagtail hooks:
-`member_data_export(user) -> dict` adds sections to the download, and
-`member_account_deleting(user)` removes or anonymises their rows before the account goes
-(stories keep published text under "a former member").
+The member area's own parts (stories submitted, event replies, mentoring) are built and
+removed here by plain calls. The publishing apps, which cannot import members/, add
+what they hold through two project hooks (home/hooks.py): `MEMBER_DATA_EXPORT` adds
+sections to the download, and `MEMBER_ACCOUNT_DELETING` removes or anonymises their
+rows before the account goes (stories keep published text under "a former member").
 
 What a person did stays counted after they leave (issue 20: a figure for a closed period
 never changes): their mentoring pairs and meetings, their cohort place and attendance,
@@ -16,9 +17,11 @@ from django.utils import timezone
 from wagtail import hooks
 
 from home.emails import forget_address
+from home.hooks import MEMBER_ACCOUNT_DELETING, MEMBER_DATA_EXPORT
 from members.models import (
     AuditAction,
     Event,
+    EventReply,
     EventState,
     FormerMember,
     Invitation,
@@ -26,10 +29,13 @@ from members.models import (
     MembershipStatus,
     Mentorship,
     Profile,
+    ReplyStatus,
     Report,
 )
 from members.models.mentoring import CONFIRMED_STATUSES
-from members.services import audit, conversations
+from members.services import audit, conversations, story_submission
+from members.services.events import rsvp
+from members.services.mentoring import pairs as mentoring
 
 
 def _iso(value):
@@ -103,13 +109,44 @@ def export_member_data(user) -> dict:
             "privacy_notice_accepted_at": _iso(profile.privacy_consented_at),
             "staff_export": profile.staff_export_consent,
         }
-    for add_section in hooks.get_hooks("member_data_export"):
+    for add_section in hooks.get_hooks(MEMBER_DATA_EXPORT):
         data.update(add_section(user) or {})
-    data.setdefault("stories", [])
-    data.setdefault("event_replies", [])
-    data.setdefault("mentoring", {})
+    data["stories"] = story_submission.export_submissions(user)
+    data["event_replies"] = export_event_replies(user)
+    data["mentoring"] = mentoring.export_mentoring(user)
     audit.record(AuditAction.EXPORTED, actor=user, subject_id=user.pk)
     return data
+
+
+def export_event_replies(user) -> list[dict]:
+    """A member's replies to events, for their data download."""
+    replies = EventReply.objects.filter(user=user).select_related("event").order_by("replied_at")
+    return [
+        {
+            "event": reply.event.title,
+            "starts_at": reply.event.starts_at.isoformat(),
+            "status": reply.status,
+            "show_name": reply.show_name,
+            "replied_at": reply.replied_at.isoformat(),
+        }
+        for reply in replies
+    ]
+
+
+def remove_event_replies(user):
+    """A leaving member's replies go (freeing their places for the waitlist), except a
+    place at an event already held, which stays counted without them; events they
+    organised are handed to staff (`hand_events_to_staff`)."""
+    EventReply.objects.filter(
+        user=user,
+        status=ReplyStatus.CONFIRMED,
+        event__state=EventState.PUBLISHED,
+        event__ends_at__lte=timezone.now(),
+    ).update(user=None, show_name=False)
+    confirmed = EventReply.objects.filter(user=user, status=ReplyStatus.CONFIRMED)
+    for reply in confirmed.select_related("event"):
+        rsvp.give_up_place(reply.event, user)
+    EventReply.objects.filter(user=user).delete()
 
 
 def leave_former_member(user, profile) -> FormerMember | None:
@@ -133,14 +170,12 @@ def hand_events_to_staff(user):
     proposed events (staff take it over by publishing it, or cancel it; replies stay
     until they decide). One already over stays published, as part of what the network
     held, with a member of staff as its organiser."""
-    from members.services.mentoring.pairs import mentoring_staff
-
     organised = Event.objects.filter(organiser=user)
     now = timezone.now()
     organised.filter(ends_at__gt=now).exclude(
         state__in=[EventState.CANCELLED, EventState.DECLINED]
     ).update(state=EventState.PROPOSED, organiser=None, updated_at=now)
-    staff = mentoring_staff().exclude(pk=user.pk).first()
+    staff = mentoring.mentoring_staff().exclude(pk=user.pk).first()
     organised.filter(ends_at__lte=now).update(organiser=staff)
 
 
@@ -148,13 +183,13 @@ def hand_events_to_staff(user):
 def delete_member(user):
     """Remove the account and everything personal; keep a numbered audit entry and the
     anonymous history that figures count (see `leave_former_member`)."""
-    from members.services.mentoring.pairs import forget_mentoring
-
     user_id = user.pk
-    for before_delete in hooks.get_hooks("member_account_deleting"):
+    for before_delete in hooks.get_hooks(MEMBER_ACCOUNT_DELETING):
         before_delete(user)
+    story_submission.forget_submitter(user)
+    remove_event_replies(user)
     profile = Profile.objects.filter(user=user).first()
-    forget_mentoring(user, leave_former_member(user, profile))
+    mentoring.forget_mentoring(user, leave_former_member(user, profile))
     hand_events_to_staff(user)
     if profile and profile.photo:
         profile.photo.delete(save=False)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from home.http import site_url
 from members.models import (
     SENSITIVE_FIELDS,
     AuditAction,
@@ -104,8 +105,6 @@ def participant_account(*, email: str, name: str, language: str, home_area: str,
     from allauth.account.utils import user_pk_to_url_str
     from django.contrib.auth import get_user_model
     from django.urls import reverse
-
-    from members.services.notify import site_url
 
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()

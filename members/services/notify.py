@@ -1,9 +1,6 @@
 """Emails to members, in the base design and the member's preferred language."""
 
-from home.email_design import site_url
 from home.emails import recipient_language, send_email
-
-__all__ = ["email_member", "site_url"]
 
 
 def email_member(
@@ -17,7 +14,7 @@ def email_member(
 ):
     """Queue `members/emails/<template>.html` to a user in their language, with
     optional attachments given as (file name, content, MIME type); the worker sends it
-    once the caller's transaction commits (home/emails.py). With `batch`, a user who
+    once the caller's transaction commits (home/emails/). With `batch`, a user who
     already has this batch gets nothing (returns None)."""
     return send_email(
         to or user.email,

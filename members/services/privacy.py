@@ -85,6 +85,15 @@ def own_profile(user) -> Profile | None:
         return None
 
 
+def profile_of(user) -> Profile:
+    """The signed-in person's profile, created on first visit for accounts made without
+    one (staff added in the admin)."""
+    profile = own_profile(user)
+    if profile is None:
+        profile = Profile.objects.create(user=user, display_name=user.get_full_name())
+    return profile
+
+
 def is_approved_member(user) -> bool:
     profile = own_profile(user)
     return bool(profile and profile.status == MembershipStatus.APPROVED and user.is_active)

@@ -10,11 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from members.decorators import approved_members_only
 from members.forms.conversations import EventMessageForm, MessageForm, MessageReportForm
 from members.models import Message
 from members.services import conversations
 from members.services.events import guests
-from members.views.profile import _visible_profile_or_404, approved_members_only, profile_of
+from members.services.privacy import profile_of
+from members.views.profile import _visible_profile_or_404
 
 INBOX_PAGE_SIZE = 25
 THREAD_PAGE_SIZE = 50

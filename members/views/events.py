@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.dates import is_plausible
+from home.http import make_private
 from home.models import Skill, Topic
 from home.spreadsheets import csv_writer
+from members.decorators import approved_members_only
 from members.forms.guests import GuestReplyForm
 from members.forms.profile import EventFilterForm, EventProposalForm, EventReplyForm
 from members.models import (
@@ -46,7 +48,6 @@ from members.services.events.listing import (
     visible_events,
 )
 from members.services.privacy import is_approved_member, is_member_staff, own_profile
-from members.views.profile import approved_members_only
 
 PER_PAGE = 25
 
@@ -54,7 +55,7 @@ PER_PAGE = 25
 def _personal(request, response):
     """Pages that differ per viewer are never kept by a shared cache."""
     if request.user.is_authenticated:
-        response["Cache-Control"] = "private, no-store"
+        make_private(response)
     return response
 
 
@@ -283,10 +284,7 @@ def personal_event_feed(request, token):
         state=EventState.PUBLISHED,
         ends_at__gte=timezone.now() - timedelta(days=30),
     ).order_by("starts_at")
-    response = HttpResponse(personal_feed(events), content_type=ICS_TYPE)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return make_private(HttpResponse(personal_feed(events), content_type=ICS_TYPE), noindex=True)
 
 
 @approved_members_only

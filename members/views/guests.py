@@ -13,15 +13,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.http import make_private
 from members.forms.guests import GuestReplyForm
 from members.models import Event, EventAudience, EventState, ReplyStatus
 from members.services.events import guests, rsvp
 
 
 def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    """Guests' pages carry their name and secret links: kept by no cache, indexed by no one."""
+    return make_private(response, noindex=True)
 
 
 def _public_event(public_id) -> Event:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.decorators import approved_members_only
 from members.forms.mentoring import (
     MeetingForm,
     MentoringWishForm,
@@ -19,8 +20,7 @@ from members.forms.mentoring import (
 from members.models import MentoringWish, MentorOffer, Mentorship, MentorshipStatus, Profile
 from members.services import conversations
 from members.services.mentoring import pairs as mentoring
-from members.services.privacy import visible_area_of
-from members.views.profile import approved_members_only, profile_of
+from members.services.privacy import profile_of, visible_area_of
 
 
 @approved_members_only

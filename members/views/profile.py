@@ -2,7 +2,6 @@
 by search engines or kept by shared caches, and what a viewer may not see is never sent."""
 
 import json
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.models import Skill
+from members.decorators import approved_members_only, private_page
 from members.forms.profile import (
     DeleteAccountForm,
     DirectoryFilterForm,
@@ -44,44 +44,9 @@ from members.services.privacy import (
     is_approved_member,
     is_member_staff,
     own_profile,
+    profile_of,
     profile_view,
 )
-
-
-def private_page(view):
-    """Mark a response as personal: never indexed, never stored by a shared cache."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    return wrapped
-
-
-def approved_members_only(view):
-    """Open to approved members and to staff who moderate members; pending members and
-    others get a page that says why."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not (is_approved_member(request.user) or is_member_staff(request.user)):
-            return render(request, "members/not_yet_approved.html", status=403)
-        return view(request, *args, **kwargs)
-
-    return private_page(wrapped)
-
-
-def profile_of(user) -> Profile:
-    """The signed-in person's profile, created on first visit for accounts made without
-    one (staff added in the admin)."""
-    profile = own_profile(user)
-    if profile is None:
-        profile = Profile.objects.create(user=user, display_name=user.get_full_name())
-    return profile
 
 
 @private_page

@@ -280,7 +280,7 @@ STORAGES = {
     "member_photos": MEDIA_STORAGE.private,
 }
 
-# Email: every message is queued (home/emails.py) and the worker sends it with the
+# Email: every message is queued (home/emails/) and the worker sends it with the
 # environment's EMAIL_BACKEND, SMTP by default; dev and demo write files to var/mail/.
 EMAIL_BACKEND = "home.emails.QueueingEmailBackend"
 EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

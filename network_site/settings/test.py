@@ -31,7 +31,7 @@ PAGE_CACHE_ENABLED = False
 DEMO_TRANSLATION_LANGUAGES = ["zh-hant"]
 # Tasks run when they are queued (Django's immediate backend): Wagtail's own index
 # updates, queued on every save, then keep search and references current as they do
-# with a worker. Emails are still queued only when a request commits (home/emails.py),
+# with a worker. Emails are still queued only when a request commits (home/emails/),
 # which a test's transaction never does unless it asks (`deliver_emails`). Tests of the
 # durable queue itself ask for `database_queue` or `run_worker` (tests/conftest.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -11,12 +11,12 @@ Every step looks things up first: running it again changes nothing. All people a
 fictional, with example.org addresses.
 """
 
-import secrets
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from home.tokens import hash_token, new_token
 from programmes.demo.programmes import OPEN_PROGRAMME_SLUG, number_unordered_children
 from programmes.models import (
     Application,
@@ -27,7 +27,6 @@ from programmes.models import (
     ProgrammeSession,
     SessionAttendance,
 )
-from programmes.models.applications import hash_token
 
 QUESTIONS = [
     ("What would you like to change where you live?", "long", "", True),
@@ -129,7 +128,7 @@ def _applications(page, run):
         )
         if status == "offered":
             # The demo never shows this link; it only makes the offer real and expiring.
-            application.offer_token_hash = hash_token(secrets.token_urlsafe(32))
+            application.offer_token_hash = hash_token(new_token())
             application.offer_expires_at = now + timedelta(days=14)
             application.save(update_fields=["offer_token_hash", "offer_expires_at"])
         if status == "accepted" and user is not None:

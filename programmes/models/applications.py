@@ -6,8 +6,6 @@ opened in, only superusers and staff given access to that programme see them, an
 they are deleted a configurable number of months after the programme ends.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -96,10 +94,6 @@ class SelectionStatus(models.TextChoices):
 
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class Application(models.Model):

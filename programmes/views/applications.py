@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from home.http import make_private
+from home.ical import ICS_TYPE
 from programmes.calendar import programme_calendar
 from programmes.forms.pages import ApplicationForm
 from programmes.models import ProgrammePage
@@ -31,7 +33,7 @@ def programme_calendar_view(request, path):
     if not isinstance(page, ProgrammePage) or page.get_view_restrictions().exists():
         raise Http404
     body = programme_calendar(page, domain=request.get_host().split(":")[0])
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(body, content_type=ICS_TYPE)
     filename = f"{slugify(page.slug) or 'programme'}.ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -45,11 +47,6 @@ def _programme_for_path(request, path):
     if not isinstance(page, ProgrammePage) or page.get_view_restrictions().exists():
         return None
     return page
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def apply_view(request, path):
@@ -69,7 +66,7 @@ def apply_view(request, path):
     context = {"page": page, "questions": questions}
     if not page.is_accepting_applications:
         context["not_yet_open"] = page.application_status == ProgrammeStatus.UPCOMING
-        return _private(
+        return make_private(
             TemplateResponse(request, "programmes/apply_closed.html", context, status=410)
         )
     if request.method == "POST":
@@ -87,7 +84,7 @@ def apply_view(request, path):
                     page, form.cleaned_data, questions, user=request.user, language=language
                 )
             except applications.ApplicationRefused:
-                return _private(
+                return make_private(
                     TemplateResponse(request, "programmes/apply_closed.html", context, status=410)
                 )
             monitoring.offer(request, applications.source_programme(page))
@@ -98,7 +95,7 @@ def apply_view(request, path):
     context.update(form=form, sent=sent)
     if sent and monitoring.is_offered(request, applications.source_programme(page)):
         context["monitoring_url"] = f"{page.apply_form_url}monitoring/"
-    return _private(TemplateResponse(request, "programmes/apply.html", context))
+    return make_private(TemplateResponse(request, "programmes/apply.html", context))
 
 
 def _prefill(user) -> dict:
@@ -123,14 +120,16 @@ def offer_view(request, token):
     try:
         application = applications.find_offer(token)
     except applications.OfferInvalid:
-        return _private(TemplateResponse(request, "programmes/offer_invalid.html", {}, status=404))
+        return make_private(
+            TemplateResponse(request, "programmes/offer_invalid.html", {}, status=404)
+        )
     programme = application.programme.localized
     if request.method == "POST":
         decision = request.POST.get("decision")
         try:
             if decision == "accept":
                 member = applications.accept_offer(token)
-                return _private(
+                return make_private(
                     TemplateResponse(
                         request,
                         "programmes/offer_answered.html",
@@ -139,7 +138,7 @@ def offer_view(request, token):
                 )
             if decision == "decline":
                 applications.decline_offer(token)
-                return _private(
+                return make_private(
                     TemplateResponse(
                         request,
                         "programmes/offer_answered.html",
@@ -147,10 +146,10 @@ def offer_view(request, token):
                     )
                 )
         except applications.OfferInvalid:
-            return _private(
+            return make_private(
                 TemplateResponse(request, "programmes/offer_invalid.html", {}, status=404)
             )
-    return _private(
+    return make_private(
         TemplateResponse(
             request,
             "programmes/offer.html",

@@ -10,16 +10,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from home.http import make_private
 from programmes.forms.participants import MonitoringForm, SkillAssessmentForm
 from programmes.services import applications, assessments, monitoring
 from programmes.views.applications import _programme_for_path
 
 
 def _private(response):
-    # MERGE: home/http.py (the private response)
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    return make_private(response, no_referrer=True)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,14 +1,11 @@
 """Newsletter subscribers (double opt-in) and a record of every newsletter sent."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
+# The migrations name the default as stories.models.newsletter.new_token.
+from home.tokens import new_token
 
 
 class SubscriberStatus(models.TextChoices):

@@ -6,13 +6,12 @@ at a time, so a run that is interrupted and started again, or a second send that
 started at the same moment, skips everyone already claimed. A send from the admin
 (`create_send`) runs as tasks: one that picks the audience when its time comes, then
 one per batch of addresses (stories/tasks.py); the worker sends each email on its own
-and retries one that fails (home/emails.py). `manage.py send_newsletter` runs the same
+and retries one that fails (home/emails/). `manage.py send_newsletter` runs the same
 batches in its own process.
 """
 
 from dataclasses import asdict, dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
@@ -24,6 +23,7 @@ from wagtail.models import Locale
 
 from home.email_design import RenderedEmail, email_language, render_email
 from home.emails import queue_message, send_email
+from home.http import site_url
 from home.models import EmailStatus
 from home.suppression import suppressed_among, suppressed_emails
 from stories.models import (
@@ -46,12 +46,8 @@ TEST_SENT = "stories.newsletter_test_send"
 MEMBER_READERS_HOOK = "newsletter_member_readers"
 
 
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def unsubscribe_url(subscriber) -> str:
-    return absolute(reverse("newsletter_unsubscribe", args=[subscriber.token]))
+    return site_url(reverse("newsletter_unsubscribe", args=[subscriber.token]))
 
 
 def request_subscription(email: str, language: str) -> Subscriber:
@@ -74,7 +70,7 @@ def request_subscription(email: str, language: str) -> Subscriber:
         subscriber.save()
     context = {
         "subscriber": subscriber,
-        "confirm_url": absolute(reverse("newsletter_confirm", args=[subscriber.token])),
+        "confirm_url": site_url(reverse("newsletter_confirm", args=[subscriber.token])),
         "unsubscribe_url": unsubscribe_url(subscriber),
     }
     send_email(
@@ -141,7 +137,7 @@ def render_newsletter(newsletter, language: str, unsubscribe_link: str) -> Rende
             "newsletter": version,
             "newsletter_language": version_language,
             "translated": version_language == language,
-            "page_url": absolute(version.url or ""),
+            "page_url": site_url(version.url or ""),
             "unsubscribe_url": unsubscribe_link,
         },
         language,
@@ -423,7 +419,7 @@ def send_test(newsletter, user, language: str):
     reader = Reader(
         email=user.email,
         language=language,
-        unsubscribe_url=absolute(reverse("newsletter_signup")),
+        unsubscribe_url=site_url(reverse("newsletter_signup")),
     )
     message = newsletter_message(newsletter, reader)
     queued = queue_message(message)

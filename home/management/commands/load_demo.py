@@ -16,6 +16,7 @@ from home.demo import (
     ensure_shared_content,
     ensure_site_settings,
 )
+from home.hooks import DEMO_CONTENT
 from home.setup import ensure_home_page, ensure_privacy_notice, ensure_sections
 
 
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             # What setup_site builds too: the sections, the privacy notice page.
             ensure_sections(run)
             ensure_privacy_notice(run)
-            for build in hooks.get_hooks("demo_content"):
+            for build in hooks.get_hooks(DEMO_CONTENT):
                 build(run)
         if run.created:
             self.stdout.write(

@@ -21,6 +21,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from wagtail.models import Locale
 
+from home.http import site_url
 from home.models import HomePage, SiteSettings
 from home.setup import (
     SITE_TEXTS,
@@ -211,7 +212,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Site set up: {len(run.created)} items."))
             for item in run.created:
                 self.stdout.write(f"  + {item}")
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        base = site_url()
         who = admin_email or "an administrator"
         steps = [
             f"Sign in at {base}/admin/ as {who}"

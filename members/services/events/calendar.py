@@ -5,19 +5,24 @@ The joining link of an online event is written only into files made for someone 
 confirmed place (`with_joining_link=True`); every other file leaves it out.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from home.dates import is_plausible
-from members.services.notify import site_url
+from home.http import site_url
+from home.ical import ICS_TYPE, calendar_event, new_calendar, to_ical
 
-PRODID = "-//Active Citizens Network//Events//EN"
-ICS_TYPE = "text/calendar; charset=utf-8"
+__all__ = [
+    "ICS_TYPE",  # re-exported for the event views
+    "event_ics",
+    "event_page_path",
+    "event_page_url",
+    "event_uid",
+    "ics_attachment",
+    "personal_feed",
+    "public_feed",
+]
 
 
 def event_uid(event) -> str:
@@ -29,54 +34,42 @@ def event_page_path(event) -> str:
 
 
 def event_page_url(event) -> str:
-    return site_url() + event_page_path(event)
+    return site_url(event_page_path(event))
 
 
-def _component(event, *, with_joining_link: bool) -> CalendarEvent:
-    item = CalendarEvent()
-    item.add("uid", event_uid(event))
-    item.add("dtstamp", event.updated_at or timezone.now())
-    # In London time with its VTIMEZONE, as people read it, rather than in UTC.
-    item.add("dtstart", timezone.localtime(event.starts_at))
-    item.add("dtend", timezone.localtime(event.ends_at))
-    item.add("summary", event.title)
+def _component(event, *, with_joining_link: bool):
     page = event_page_url(event)
     description = [event.description, page]
     location = event.venue
     if with_joining_link and event.is_online and event.joining_link:
         description.insert(1, event.joining_link)
         location = f"{location} / {event.joining_link}" if location else event.joining_link
-    item.add("description", "\n\n".join(part for part in description if part))
-    if location:
-        item.add("location", location)
-    item.add("url", page)
-    item.add("status", "CANCELLED" if event.state == "cancelled" else "CONFIRMED")
-    return item
+    return calendar_event(
+        uid=event_uid(event),
+        stamp=event.updated_at or timezone.now(),
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        summary=event.title,
+        description=description,
+        location=location,
+        url=page,
+        status="CANCELLED" if event.state == "cancelled" else "CONFIRMED",
+    )
 
 
 def _calendar(events, name: str, *, with_joining_link: bool, method: str = "") -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    if method:
-        calendar.add("method", method)
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", timezone.get_default_timezone_name())
+    calendar = new_calendar(name, method=method)
     # A row stored before dates were bounded (home/dates.py) is left out, not a failed feed.
     events = [
         event for event in events if is_plausible(event.starts_at) and is_plausible(event.ends_at)
     ]
     for event in events:
         calendar.add_component(_component(event, with_joining_link=with_joining_link))
-    if events:
-        first = min(event.starts_at for event in events)
-        last = max(event.ends_at for event in events)
-        calendar.add_missing_timezones(
-            first_date=first.date() - timedelta(days=366),
-            last_date=last.date() + timedelta(days=366),
-        )
-    return calendar.to_ical()
+    if not events:
+        return to_ical(calendar)
+    first = min(timezone.localtime(event.starts_at) for event in events)
+    last = max(timezone.localtime(event.ends_at) for event in events)
+    return to_ical(calendar, first.date(), last.date())
 
 
 def event_ics(event, *, with_joining_link: bool = False) -> bytes:

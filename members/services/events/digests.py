@@ -4,7 +4,7 @@ stories, and the reminder a day before an event.
 Each is recorded with its email in one transaction (one `DigestSent` per member and
 ISO week, one `ReminderSent` per reply, and the email's own row in its batch), so running
 a command twice, or two copies at once, queues nothing twice. The worker sends each email
-on its own (home/emails.py): one refused address never stops the others, and a send that
+on its own (home/emails/): one refused address never stops the others, and a send that
 fails is retried, not queued again.
 """
 

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from home.emails import send_email
+from home.http import site_url
+from home.tokens import hash_token
 from members.models import (
     Event,
     EventAudience,
@@ -26,11 +28,9 @@ from members.models import (
     EventReply,
     EventState,
     ReplyStatus,
-    hash_token,
 )
 from members.services.events import rsvp
 from members.services.events.calendar import ics_attachment
-from members.services.notify import site_url
 
 ACTIVE = [ReplyStatus.CONFIRMED, ReplyStatus.WAITLISTED]
 

@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from home.emails import send_email
+from home.http import site_url
 from members.models import Event, EventReply, EventState, ReplyStatus
 from members.services.events.calendar import ics_attachment
-from members.services.notify import email_member, site_url
+from members.services.notify import email_member
 
 
 class ReplyRefused(Exception):

@@ -2,10 +2,7 @@
 proposed events, invitations and the consented member export. Open only to staff
 with the `members.moderate_members` permission."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic.models import EditView
 
 from home.spreadsheets import csv_writer
+from members.decorators import member_staff_only
 from members.models import (
     AuditAction,
     Event,
@@ -25,19 +23,6 @@ from members.models import (
 )
 from members.services import audit, membership
 from members.services.events import moderation as event_moderation
-from members.services.privacy import is_member_staff
-
-
-def member_staff_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not is_member_staff(request.user):
-            raise PermissionDenied
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    return wrapped
 
 
 @member_staff_only

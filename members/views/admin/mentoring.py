@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.decorators import member_staff_only
 from members.forms.mentoring import ConfirmPairForm
 from members.models import Mentorship, MentorshipStatus
 from members.services.mentoring import pairs as mentoring
-from members.views.admin.membership import member_staff_only
 
 REQUESTS_SHOWN = 50
 ACTIVE_PER_PAGE = 50

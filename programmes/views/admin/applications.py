@@ -5,8 +5,6 @@ Open only to superusers and staff given access to that programme; every look at
 applications is written to Wagtail's audit log.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -15,19 +13,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.http import private_response
 from programmes.forms.pages import AttendanceForm
 from programmes.models import Application, ProgrammePage, ProgrammeSession, SelectionStatus
 from programmes.services import access, applications, attendance
-
-
-def _no_store(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    return wrapped
 
 
 def _programme_for(request, programme_id) -> ProgrammePage:
@@ -38,7 +27,7 @@ def _programme_for(request, programme_id) -> ProgrammePage:
     return programme
 
 
-@_no_store
+@private_response
 def programme_list(request):
     """The programmes whose applications this person may see, with counts by status."""
     programmes = (
@@ -51,7 +40,7 @@ def programme_list(request):
     )
 
 
-@_no_store
+@private_response
 def application_list(request, programme_id):
     programme = _programme_for(request, programme_id)
     status = request.GET.get("status", "")
@@ -108,7 +97,7 @@ def application_list(request, programme_id):
     )
 
 
-@_no_store
+@private_response
 def application_detail(request, pk):
     application = get_object_or_404(Application.objects.select_related("programme"), pk=pk)
     programme = _programme_for(request, application.programme_id)
@@ -132,7 +121,7 @@ def application_detail(request, pk):
     )
 
 
-@_no_store
+@private_response
 def register_sessions(request, programme_id):
     """The programme's sessions, each with a link to its register."""
     programme = _programme_for(request, programme_id)
@@ -154,7 +143,7 @@ def register_sessions(request, programme_id):
     )
 
 
-@_no_store
+@private_response
 def register(request, session_id):
     """One form for the whole cohort at one session, with big targets for a phone."""
     session = get_object_or_404(ProgrammeSession, pk=session_id)

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from home.dates import validate_plausible_date
+from home.http import private_response
 from programmes.models import AssessmentInvitation, RoundStage
 from programmes.services import assessments, attendance
-from programmes.views.admin.applications import _no_store, _programme_for
+from programmes.views.admin.applications import _programme_for
 
 
 class OpenRoundForm(forms.Form):
@@ -29,7 +30,7 @@ class OpenRoundForm(forms.Form):
     )
 
 
-@_no_store
+@private_response
 def assessment_rounds(request, programme_id):
     """Both rounds of one programme: open, close, and the change per skill."""
     programme = _programme_for(request, programme_id)

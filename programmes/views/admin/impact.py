@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from home.http import make_private
 from home.spreadsheets import csv_writer
 from programmes.services.impact import editable_programmes, impact_report
 
@@ -35,9 +36,9 @@ def impact_dashboard(request):
     reports = impact_report(programmes)
     if not reports:
         raise PermissionDenied
-    response = render(request, "programmes/admin/impact_dashboard.html", {"reports": reports})
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return make_private(
+        render(request, "programmes/admin/impact_dashboard.html", {"reports": reports})
+    )
 
 
 def impact_csv(request):
@@ -47,7 +48,7 @@ def impact_csv(request):
     reports = impact_report(_programmes_for(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="impact.csv"'
-    response["Cache-Control"] = "private, no-store"
+    make_private(response)
     writer = csv_writer(response)
     writer.writerow(
         [

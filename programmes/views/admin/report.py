@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
+from home.http import make_private
 from home.i18n import default_locale_version
 from programmes.models import ProgrammePage
 from programmes.services import access
@@ -33,17 +34,12 @@ def _report_programme(request, programme_id) -> ProgrammePage:
     return programme
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def report_view(request, programme_id):
     """The whole report on one page; the browser's "Print" makes the PDF."""
     programme = _report_programme(request, programme_id)
     if programme.pk != programme_id:
         return redirect("programmes_impact:report", programme_id=programme.pk)
-    return _private(
+    return make_private(
         TemplateResponse(
             request,
             "programmes/admin/funder_report.html",
@@ -63,7 +59,7 @@ def report_csv_view(request, programme_id):
     access.record(programme, REPORT_EXPORTED, request.user, format="csv")
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = _filename(programme, "csv")
-    return _private(response)
+    return make_private(response)
 
 
 def report_xlsx_view(request, programme_id):
@@ -72,4 +68,4 @@ def report_xlsx_view(request, programme_id):
     access.record(programme, REPORT_EXPORTED, request.user, format="xlsx")
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = _filename(programme, "xlsx")
-    return _private(response)
+    return make_private(response)
