@@ -206,3 +206,19 @@ def areas_near(value: str) -> set[str]:
     if value == "london":
         near.update(slug for slug, _label in LONDON_BOROUGHS)
     return near
+
+
+def local_areas(value: str) -> set[str]:
+    """The areas whose in-person events are "near me" for someone living in `value`:
+    the area itself; for a London borough, the boroughs around it and London-wide; for
+    London, every borough too.
+
+    A nation or region is big (the North West runs from Crewe to Carlisle), so the
+    regions bordering it are not near: a member in Manchester is not offered Cardiff,
+    Glasgow, Newcastle or Birmingham as near. Bordering regions still widen the search
+    where distance matters less, such as a mentor met online (`areas_near`)."""
+    if not value:
+        return set()
+    if value.startswith("london-") or value == "london":
+        return areas_near(value)
+    return {value}

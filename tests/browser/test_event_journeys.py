@@ -14,13 +14,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def an_open_event_near(profile):
     from django.utils import timezone
 
-    from home.areas import areas_near
+    from home.areas import local_areas
     from members.models import Event, EventState
 
     return (
         Event.objects.filter(
             state=EventState.PUBLISHED,
-            area__in=areas_near(profile.home_area),
+            area__in=local_areas(profile.home_area),
             starts_at__gt=timezone.now(),
         )
         .exclude(capacity__isnull=False, capacity__lte=0)

@@ -1,5 +1,6 @@
-"""The "near me" filter: the member's own area, the areas that border it and online events, and
-nothing else, for members in different parts of the UK."""
+"""The "near me" filter: the member's own area (for a London borough, the boroughs around it and
+London-wide events too) and online events, and nothing else, for members in different parts of
+the UK. A region's bordering regions are not near: Manchester is not near Cardiff."""
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from home.areas import (
     NATIONS_AND_REGIONS,
     REGION_NEIGHBOURS,
     areas_near,
+    local_areas,
 )
 from members.models import EventFormat
 from tests.members.factories import EventFactory, ProfileFactory
@@ -41,39 +43,17 @@ def events_across_the_uk(home_page):
 @pytest.mark.parametrize(
     ("home_area", "listed"),
     [
-        (
-            "england-north-west",
-            {
-                "Manchester campaign surgery",
-                "Cardiff storytelling workshop",
-                "Glasgow welcome meeting",
-                "Newcastle community breakfast",
-                "Birmingham media training",
-                "Leeds alumni social",
-                "Nottingham housing forum",
-            },
-        ),
-        (
-            "wales",
-            {
-                "Cardiff storytelling workshop",
-                "Manchester campaign surgery",
-                "Birmingham media training",
-                "Bristol tenants evening",
-            },
-        ),
-        (
-            "scotland",
-            {
-                "Glasgow welcome meeting",
-                "Newcastle community breakfast",
-                "Manchester campaign surgery",
-            },
-        ),
+        # The issue's member in North West England: not Cardiff, Glasgow, Newcastle or
+        # Birmingham, although their regions border the North West.
+        ("england-north-west", {"Manchester campaign surgery"}),
+        ("wales", {"Cardiff storytelling workshop"}),
+        ("scotland", {"Glasgow welcome meeting"}),
         ("northern-ireland", {"Belfast volunteers supper"}),
+        ("london-islington", {"Hackney council practice"}),
+        ("london-richmond", set()),
     ],
 )
-def test_near_me_lists_my_area_the_areas_bordering_it_and_online_events_only(
+def test_near_me_lists_my_area_and_online_events_only(
     client, events_across_the_uk, home_area, listed
 ):
     client.force_login(ProfileFactory(home_area=home_area).user)
@@ -119,3 +99,11 @@ def test_a_borough_is_near_its_neighbouring_boroughs_and_london_wide_events():
         "london-tower-hamlets",
         "london-waltham-forest",
     }
+
+
+def test_a_region_is_near_itself_only_and_london_takes_in_its_boroughs():
+    assert local_areas("england-north-west") == {"england-north-west"}
+    assert "wales" in areas_near("england-north-west")  # bordering, for mentoring
+    assert local_areas("london-hackney") == areas_near("london-hackney")
+    assert {slug for slug, _label in LONDON_BOROUGHS} <= local_areas("london")
+    assert local_areas("") == set()

@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from home.areas import areas_near
+from home.areas import local_areas
 from home.email_design import email_language
 from home.emails import recipient_language
 from home.suppression import suppressed_emails
@@ -70,7 +70,7 @@ def digest_events_for(profile, now=None):
         published_at__gte=now - timedelta(days=7),
     )
     online = Q(format__in=[EventFormat.ONLINE, EventFormat.HYBRID])
-    near = areas_near(profile.home_area)
+    near = local_areas(profile.home_area)
     events = events.filter(online | Q(area__in=near)) if near else events.filter(online)
     return list(events.prefetch_related("translations").order_by("starts_at")[:DIGEST_EVENTS])
 

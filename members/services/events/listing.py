@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 
-from home.areas import area_label, areas_near
+from home.areas import area_label, areas_near, local_areas
 from home.frame import public
 from members.models import Event, EventAudience, EventFormat, EventState, ReplyStatus
 from members.services.privacy import is_approved_member, is_member_staff, own_profile
@@ -43,7 +43,7 @@ def visible_events(user):
 
 def near_areas_of(user) -> set[str]:
     profile = own_profile(user)
-    return areas_near(profile.home_area) if profile else set()
+    return local_areas(profile.home_area) if profile else set()
 
 
 @dataclass
