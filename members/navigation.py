@@ -41,6 +41,7 @@ def personal_links(request, *, approved: bool) -> list[NavItem]:
             NavItem(_("My events"), reverse("members:my_events")),
             NavItem(_("Mentoring"), reverse("members:mentoring")),
             NavItem(_("My stories"), reverse("members:my_stories")),
+            NavItem(_("Newsletter"), reverse("members:newsletter")),
         ]
     links.append(NavItem(_("Account settings"), reverse("account_email")))
     return links

@@ -1,6 +1,7 @@
 """The member area in the Wagtail admin (staff views), and what members/ gives the other
 apps through the project's hooks (home/hooks.py): the participant account programmes/
-asks for, the home page's events section, the impact counters and the demo content.
+asks for, the home page's events section, the impact counters, the demo content and
+the members who asked for the newsletter.
 
 members/ never talks to itself through a hook: its own parts of a member's data
 download and of account deletion are called by members/services/member_data.py."""
@@ -26,12 +27,14 @@ from members import demo
 from members.models import AuditAction
 from members.navigation import member_navigation
 from members.services import impact, membership
+from members.services import newsletter as member_newsletter
 from members.services.events.listing import EventFilters, event_listings, near_areas_of
 from members.services.mentoring import pairs as mentoring
 from members.services.privacy import is_member_staff
 from members.urls import admin as admin_urls
 from members.views.admin.choosers import member_account_chooser
 from members.views.admin.membership import EventEditView
+from stories.services.newsletter import MEMBER_READERS_HOOK
 
 
 class MemberStaffMenuItem(MenuItem):
@@ -180,6 +183,13 @@ def network_impact_counters():
         ImpactSource.MENTORING_MEETINGS: mentoring.count_mentoring_meetings,
         ImpactSource.MENTORING_PEOPLE: mentoring.count_mentoring_people,
     }
+
+
+@hooks.register(MEMBER_READERS_HOOK)
+def newsletter_member_readers(language):
+    """Approved members who asked for the newsletter (members/services/newsletter.py),
+    for staff's sends to "subscribers and members who opted in"."""
+    return member_newsletter.member_readers(language)
 
 
 # Events, the directory and the "My page" menu in the site header.

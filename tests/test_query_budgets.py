@@ -41,6 +41,7 @@ MEMBER_PROGRAMME_PAGE_QUERIES = 16
 # Conversations (issue 19 §2): the same with 2 and with 30 conversations or messages.
 INBOX_QUERIES = 8  # session, user, profile, permissions, count, page, other members
 THREAD_QUERIES = 13  # + place, partner, block check, read mark, count, page
+NEWSLETTER_CHOICE_QUERIES = 7  # session, user, profile, permissions, the choice
 
 SMALL, LARGE = 1, 50
 SESSIONS_PER_PROGRAMME = 10
@@ -301,3 +302,31 @@ def test_thread_costs_the_same_with_two_and_a_hundred_messages(
     add_messages(conversation, member, other, 98)
     large = count_queries(client, url, THREAD_QUERIES, 200, django_assert_max_num_queries)
     assert small == large, f"thread: {small} queries with 2, {large} with 100"
+
+
+@pytest.mark.django_db
+def test_the_newsletter_choice_costs_the_same_with_two_and_forty_members_opted_in(
+    client, home_page, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from members.models import NewsletterChoice
+    from tests.members.factories import ProfileFactory
+
+    def opt_in(count):
+        for _ in range(count):
+            NewsletterChoice.objects.create(user=ProfileFactory().user, wanted=True)
+
+    member = ProfileFactory().user
+    NewsletterChoice.objects.create(user=member, wanted=True, language="ro")
+    client.force_login(member)
+    url = reverse("members:newsletter")
+    opt_in(2)
+    small = count_queries(
+        client, url, NEWSLETTER_CHOICE_QUERIES, 200, django_assert_max_num_queries
+    )
+    opt_in(38)
+    large = count_queries(
+        client, url, NEWSLETTER_CHOICE_QUERIES, 200, django_assert_max_num_queries
+    )
+    assert small == large, f"newsletter choice: {small} queries with 2, {large} with 40"

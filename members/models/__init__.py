@@ -25,6 +25,7 @@ from .mentoring import (
     Mentorship,
     MentorshipStatus,
 )
+from .newsletter import NewsletterChoice
 from .profile import (
     SENSITIVE_FIELDS,
     VISIBILITY_RANK,
@@ -69,6 +70,7 @@ __all__ = [
     "Mentorship",
     "MentorshipStatus",
     "MembershipStatus",
+    "NewsletterChoice",
     "Profile",
     "ProfileLanguage",
     "ProfileSkill",

@@ -5,6 +5,7 @@ from django.urls import path
 from members.views import conversations as conversation_views
 from members.views import events as event_views
 from members.views import mentoring as mentoring_views
+from members.views import newsletter as newsletter_views
 from members.views import profile as views
 
 app_name = "members"
@@ -17,6 +18,8 @@ urlpatterns = [
     path("me/programmes/", views.claim_programme, name="claim_programme"),
     path("me/stories/", views.my_stories, name="my_stories"),
     path("me/stories/new/", views.submit_story, name="submit_story"),
+    path("me/newsletter/", newsletter_views.newsletter_settings, name="newsletter"),
+    path("newsletter/stop/<str:token>/", newsletter_views.newsletter_stop, name="newsletter_stop"),
     path("me/data/", views.export_data, name="export_data"),
     path("me/delete/", views.delete_account, name="delete_account"),
     path("privacy/", views.privacy_notice, name="privacy_notice"),

@@ -25,6 +25,12 @@ MATRIX = [
     ("members:submit_story", None, "post", (302, 403, 200, 200, 200)),
     ("members:my_stories", None, "get", (302, 403, 200, 200, 200)),
     ("members:privacy_notice", None, "get", (200, 200, 200, 200, 200)),
+    # The newsletter choice is for approved members (and member staff, as members); the
+    # stop link in a newsletter works without signing in, with its secret token only.
+    ("members:newsletter", None, "get", (302, 403, 200, 200, 200)),
+    ("members:newsletter", None, "post", (302, 403, 200, 200, 200)),
+    ("members:newsletter_stop", "token", "get", (404, 404, 404, 404, 404)),
+    ("members:newsletter_stop", "token", "post", (404, 404, 404, 404, 404)),
     # First choices of an account made for a programme place; anyone else is sent on.
     ("members:welcome", None, "get", (302, 302, 302, 302, 302)),
     ("members:skill", "skill", "get", (302, 403, 200, 200, 200)),
