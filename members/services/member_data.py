@@ -110,7 +110,7 @@ def export_member_data(user) -> dict:
             "privacy_notice_accepted_at": _iso(profile.privacy_consented_at),
             "staff_export": profile.staff_export_consent,
         }
-    data["consents"]["newsletter"] = member_newsletter.export_choice(user)
+    data.setdefault("consents", {})["newsletter"] = member_newsletter.export_choice(user)
     for add_section in hooks.get_hooks(MEMBER_DATA_EXPORT):
         data.update(add_section(user) or {})
     data["stories"] = story_submission.export_submissions(user)

@@ -17,14 +17,20 @@ from stories.models import NewsletterRecipient, NewsletterSend, Subscriber
 from stories.services import newsletter as service
 from tests.stories.factories import StoryPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Needs PostgreSQL: SQLite lets one writer in at a time.",
+    ),
+    # serialized_rollback, like every transactional test here: the flush after it must
+    # leave the pages and content types the next test expects.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 READERS = 40
 
 
 def test_two_sends_at_once_reach_each_address_once(story_index, settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("Needs PostgreSQL: SQLite lets one writer in at a time.")
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     newsletter = StoryPageFactory(parent=story_index, kind="newsletter", slug="winter")
     Subscriber.objects.bulk_create(
