@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from members.views import events as event_views
 from members.views import guests as guest_views
+from members.views.events import listing as event_views
 
 app_name = "events"
 

@@ -15,7 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from home.admin_tables import LongDateColumn, ShortDateTimeColumn
 from home.areas import AREA_CHOICES
 from home.spreadsheets import FormulaSafeExportMixin
-from members.forms.profile import InvitationForm
+from members.forms.invitations import InvitationForm
 from members.models import (
     Event,
     EventAudience,
