@@ -20,8 +20,8 @@ from members.forms.events import EventFilterForm, EventReplyForm
 from members.forms.guests import GuestReplyForm
 from members.models import Event, EventState, ReplyStatus
 from members.services.directory import blocked_either_way_q
+from members.services.events import calendar as event_calendar
 from members.services.events import guests, rsvp
-from members.services.events.calendar import ICS_TYPE, event_ics, public_feed
 from members.services.events.listing import (
     EventFilters,
     day_bounds,
@@ -191,11 +191,11 @@ def event_detail(request, public_id):
     return _personal(request, response)
 
 
-def event_ics_view(request, public_id):
+def event_ics(request, public_id):
     """ "Add to calendar": the event as .ics, with the joining link only for a place."""
     event = viewable_event_or_404(request.user, public_id)
-    data = event_ics(event, with_joining_link=rsvp.has_place(event, request.user))
-    response = HttpResponse(data, content_type=ICS_TYPE)
+    data = event_calendar.event_ics(event, with_joining_link=rsvp.has_place(event, request.user))
+    response = HttpResponse(data, content_type=event_calendar.ICS_TYPE)
     response["Content-Disposition"] = 'attachment; filename="event.ics"'
     return _personal(request, response)
 
@@ -206,6 +206,8 @@ def public_event_feed(request):
     events = Event.objects.filter(
         state=EventState.PUBLISHED, audience="public", ends_at__gte=since
     ).order_by("starts_at")[:500]
-    response = HttpResponse(public_feed(events), content_type=ICS_TYPE)
+    response = HttpResponse(
+        event_calendar.public_feed(events), content_type=event_calendar.ICS_TYPE
+    )
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response
