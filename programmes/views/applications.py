@@ -17,6 +17,7 @@ from programmes import calendar as programme_ical
 from programmes.forms.pages import ApplicationForm
 from programmes.models import ProgrammePage
 from programmes.services import applications, monitoring
+from programmes.services.pages import public_programme_at
 from programmes.status import ApplicationStatus as ProgrammeStatus
 
 
@@ -39,22 +40,12 @@ def programme_calendar(request, path):
     return response
 
 
-def _programme_for_path(request, path):
-    route = Page.route_for_request(request, path)
-    if route is None:
-        return None
-    page = route[0]
-    if not isinstance(page, ProgrammePage) or page.get_view_restrictions().exists():
-        return None
-    return page
-
-
 def apply(request, path):
     """`<programme url>apply/`: the programme's own application form.
 
     Any other page whose address ends in `apply/` is served by Wagtail as usual.
     """
-    page = _programme_for_path(request, path)
+    page = public_programme_at(request, path)
     if page is None:
         # Wagtail caches the route on the request; the full path must be routed afresh.
         del request._wagtail_route_for_request

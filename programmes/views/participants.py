@@ -14,7 +14,7 @@ from home.http import make_private
 from programmes.forms.participants import MonitoringForm, SkillAssessmentForm
 from programmes.services import applications, assessments
 from programmes.services import monitoring as equality_monitoring
-from programmes.views.applications import _programme_for_path
+from programmes.services.pages import public_programme_at
 
 
 def _private(response):
@@ -61,7 +61,7 @@ def skill_assessment(request, token):
 def monitoring(request, path):
     """`<programme url>apply/monitoring/`: the optional equality monitoring form, offered
     once in the applicant's own browser session right after they applied."""
-    page = _programme_for_path(request, path)
+    page = public_programme_at(request, path)
     if page is None or not page.applications_on_site:
         raise Http404
     programme = applications.source_programme(page)
