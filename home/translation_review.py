@@ -16,7 +16,7 @@ publishes anything.
   translation editor, and the pages stay as they are until published.
 - Publishing: the translation editor's own "Publish" stays for people who may publish
   the page (wagtail-localize checks that); everyone else sends the translation to its
-  page's workflow with `submit_translation_for_review_view`, and the workflow's approval
+  page's workflow with `submit_translation_for_review`, and the workflow's approval
   publishes it.
 """
 
@@ -77,7 +77,7 @@ def save_translation_draft(translation: Translation, page, user):
     return draft.save_revision(user=user, log_action=True)
 
 
-def submit_translation_for_review_view(request, page_id):
+def submit_translation_for_review(request, page_id):
     """Confirm, then save the translation as a draft and send it to its page's workflow
     (or back into it, if a reviewer asked for changes)."""
     page = get_object_or_404(Page, pk=page_id).specific

@@ -40,7 +40,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @require_GET
-def search_view(request):
+def search(request):
     """Search programmes and stories; filter by type; counts for each type."""
     # Control characters (NUL above all, which PostgreSQL refuses in text) never
     # belong in a search; drop them rather than fail.

@@ -19,7 +19,7 @@ from home.staff_alert_settings import StaffAlertSettingsPanel, staff_alert_data
 from home.suppression_report import RecentlySuppressedPanel, SuppressedAddressesView
 from home.translation_review import (
     DraftOnlyUpdateTranslationsView,
-    submit_translation_for_review_view,
+    submit_translation_for_review,
     synced_translation,
 )
 
@@ -118,7 +118,7 @@ def translation_review_urls():
         ),
         path(
             "translations/<int:page_id>/submit-for-review/",
-            submit_translation_for_review_view,
+            submit_translation_for_review,
             name="submit_translation_for_review",
         ),
     ]

@@ -14,10 +14,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from home.sitemaps import PagesSitemap
-from home.views import healthz, robots_txt, search_view, serve_page, switch_language
-from programmes.views.applications import apply_view, offer_view, programme_calendar_view
-from programmes.views.participants import monitoring_view, skill_assessment_view
+from programmes.views import applications, participants
 from stories.views.newsletter import confirm_view, signup_view, unsubscribe_view
 
 urlpatterns = [
@@ -31,10 +30,10 @@ urlpatterns = [
     path("newsletter/confirm/<str:token>/", confirm_view, name="newsletter_confirm"),
     path("newsletter/unsubscribe/<str:token>/", unsubscribe_view, name="newsletter_unsubscribe"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots_txt"),
-    path("language/<str:language_code>/", switch_language, name="switch_language"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("language/<str:language_code>/", home_views.switch_language, name="switch_language"),
     # For load balancers: the database (and the shared cache) answer.
-    path("healthz", healthz, name="healthz"),
+    path("healthz", home_views.healthz, name="healthz"),
 ]
 if settings.ANYMAIL_WEBHOOKS_ENABLED:
     # The email service's tracking webhooks: hard bounces and complaints (home/suppression.py).
@@ -52,25 +51,27 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", search_view, name="search"),
+    path("search/", home_views.search, name="search"),
     # Events: discovery, month calendar, archive and the public feed.
     path("events/", include("members.urls.events")),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)+)calendar\.ics$",
-        programme_calendar_view,
+        applications.programme_calendar,
         name="programme_calendar",
     ),
     # Programme applications: the form under each programme, and the offer link.
-    re_path(r"^(?P<path>(?:[\w\-]+/)+)apply/$", apply_view, name="programme_apply"),
-    path("applications/offer/<str:token>/", offer_view, name="application_offer"),
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)apply/$", applications.apply, name="programme_apply"),
+    path("applications/offer/<str:token>/", applications.offer, name="application_offer"),
     # The equality monitoring form offered after applying, and the self-assessment link.
     re_path(
-        r"^(?P<path>(?:[\w\-]+/)+)apply/monitoring/$", monitoring_view, name="programme_monitoring"
+        r"^(?P<path>(?:[\w\-]+/)+)apply/monitoring/$",
+        participants.monitoring,
+        name="programme_monitoring",
     ),
-    path("assessments/<str:token>/", skill_assessment_view, name="skill_assessment"),
+    path("assessments/<str:token>/", participants.skill_assessment, name="skill_assessment"),
     # Pages, routed from the site frame (home/frame.py); Wagtail's own patterns stay
     # after it for reversing page URLs and for its password-protection views.
-    re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="site_page"),
+    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_page, name="site_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,9 +4,16 @@ the people coming to their event. The rules are in members/services/conversation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.forms.profile import MessageForm
 
-__all__ = ["EventMessageForm", "MessageForm", "MessageReportForm"]
+class MessageForm(forms.Form):
+    """A message to another member, or a reply in a conversation."""
+
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Neither your email address nor theirs is shown to the other person."),
+    )
 
 
 class MessageReportForm(forms.Form):

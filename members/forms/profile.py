@@ -1,18 +1,19 @@
-"""Forms of the member area. Domain rules live in members/services; these check input."""
+"""Forms of a member's own profile: signing up, the first choices, editing the profile,
+claiming a programme, the directory's filters, reporting a profile and deleting the
+account. Domain rules live in members/services; these check input. Events, invitations
+and stories have their own modules beside this one."""
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from home.areas import AREA_CHOICES
-from home.dates import validate_plausible_date
 from home.models import Skill
 from members.languages import SPOKEN_LANGUAGES
 from members.models import Profile
-from members.services import membership, story_submission
+from members.services import membership
 from members.services.photos import reencode_photo
 
 
@@ -202,15 +203,6 @@ class DirectoryFilterForm(forms.Form):
         self.fields["programme"].empty_label = _("Any programme")
 
 
-class MessageForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your message"),
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Neither your email address nor theirs is shown to the other person."),
-    )
-
-
 class ReportForm(forms.Form):
     reason = forms.CharField(
         label=_("What worries you about this profile?"),
@@ -237,19 +229,6 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-class InvitationAcceptForm(forms.Form):
-    """Someone invited by staff chooses a display name and password."""
-
-    display_name = SignupForm.base_fields["display_name"]
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
-    privacy_consent = SignupForm.base_fields["privacy_consent"]
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        password_validation.validate_password(password)
-        return password
-
-
 class FirstChoicesForm(forms.ModelForm):
     """At the first sign-in of an account made for a programme place: the name other
     members will see, who may see the profile, and the privacy notice to accept."""
@@ -264,159 +243,3 @@ class FirstChoicesForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
-
-
-class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("Email address of the person to invite"))
-
-
-class StorySubmissionForm(forms.Form):
-    """A member's story: title, text, an optional photo and what they agree to."""
-
-    title = forms.CharField(label=_("Title"), max_length=120)
-    text = forms.CharField(
-        label=_("Your story"),
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Leave an empty line between paragraphs. Editors may shorten or tidy it."),
-    )
-    photo = forms.FileField(
-        label=_("Photo (optional)"),
-        required=False,
-        help_text=_("JPEG, PNG or WebP. We remove location and camera details from every photo."),
-    )
-    photo_alt = forms.CharField(
-        label=_("What the photo shows"),
-        max_length=250,
-        required=False,
-        help_text=_("Needed with a photo, for people who cannot see it."),
-    )
-    photo_shows_me = forms.BooleanField(label=_("I can be recognised in the photo"), required=False)
-    consent = forms.ChoiceField(
-        label=_("How may we publish it?"),
-        choices=story_submission.CONSENT_CHOICES,
-        widget=forms.RadioSelect,
-        help_text=_(
-            "You can change your mind at any time by writing to us: we then take the story down."
-        ),
-    )
-
-    def clean_photo(self):
-        upload = self.cleaned_data.get("photo")
-        if upload:
-            # Checked here so that a bad file is refused on the field; stored by the service.
-            reencode_photo(upload)
-            upload.seek(0)
-            return upload
-        return None
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("photo") and not cleaned.get("photo_alt", "").strip():
-            self.add_error("photo_alt", _("Tell us what the photo shows."))
-        if (
-            cleaned.get("photo")
-            and cleaned.get("photo_shows_me")
-            and cleaned.get("consent")
-            and cleaned["consent"] != story_submission.ConsentScope.NAME_AND_PHOTO
-        ):
-            self.add_error(
-                "consent",
-                _("The photo shows you: choose to show your name and a photo, or send no photo."),
-            )
-        return cleaned
-
-
-class EventFilterForm(forms.Form):
-    """The events list's filters, sent with GET so they work without JavaScript."""
-
-    WHEN_CHOICES = [
-        ("", _("Any time")),
-        ("week", _("This week")),
-        ("month", _("This month")),
-        ("range", _("Between two dates")),
-    ]
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    near_me = forms.BooleanField(label=_("Near me and online"), required=False)
-    area = forms.ChoiceField(label=_("Area"), required=False)
-    format = forms.ChoiceField(label=_("Format"), required=False)
-    when = forms.ChoiceField(label=_("When"), required=False, choices=WHEN_CHOICES)
-    start = forms.DateField(
-        label=_("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[validate_plausible_date],
-    )
-    end = forms.DateField(
-        label=_("To"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[validate_plausible_date],
-    )
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-    skill = forms.ChoiceField(label=_("Skill"), required=False)
-    programme = forms.TypedChoiceField(
-        label=_("Programme"), required=False, coerce=int, empty_value=None
-    )
-
-    def __init__(self, *args, topics=(), skills=(), programmes=(), can_use_near_me=False, **kw):
-        from members.models import EventFormat
-
-        super().__init__(*args, **kw)
-        self.fields["area"].choices = [("", _("All areas")), *AREA_CHOICES]
-        self.fields["format"].choices = [("", _("All formats")), *EventFormat.choices]
-        self.fields["topic"].choices = [("", _("All topics")), *topics]
-        self.fields["skill"].choices = [("", _("All skills")), *skills]
-        self.fields["programme"].choices = [("", _("All programmes")), *programmes]
-        if not can_use_near_me:
-            del self.fields["near_me"]
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if data.get("when") == "range" and not (start or end):
-            self.add_error("start", _("Give a first date, a last date or both."))
-        if start and end and end < start:
-            self.add_error("end", _("The last date must be on or after the first."))
-        return data
-
-
-class EventReplyForm(forms.Form):
-    """Taking a place: the one choice is whether other members see the member's name."""
-
-    show_name = forms.BooleanField(
-        label=_("Show my name to other members who are coming"), required=False
-    )
-
-
-class EventProposalForm(forms.ModelForm):
-    """What a member fills in to propose (or edit) an event they organise."""
-
-    joining_link = forms.URLField(
-        label=_("Joining link"),
-        required=False,
-        assume_scheme="https",
-        help_text=_("For online and hybrid events. Shown only to people with a place."),
-    )
-
-    class Meta:
-        from members.models import Event
-
-        model = Event
-        fields = [
-            "title",
-            "description",
-            "starts_at",
-            "ends_at",
-            "format",
-            "venue",
-            "area",
-            "joining_link",
-            "capacity",
-            "audience",
-        ]
-        widgets = {
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        }

@@ -2,12 +2,17 @@
 apply only to what that viewer may see (a hidden field never matches)."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from members.models import Block, MentorOffer, Profile, ProfileSkill, ProgrammeClaim, Visibility
+from members.services import conversations
 from members.services.privacy import (
     audience_of,
     field_visible_q,
+    is_member_staff,
     levels_visible_to,
+    profile_view,
     visible_profiles_q,
 )
 from programmes.models import CohortMember
@@ -115,3 +120,22 @@ def skill_counts(profiles):
         .annotate(count=Count("content_object", distinct=True))
         .values_list("tag__slug", "count")
     )
+
+
+def visible_profile_or_404(viewer, public_id):
+    """The profile with this public id and the view of it this viewer may have, for the
+    profile pages, reports and messages: a profile the viewer may not see, or that is
+    blocked either way, does not exist (404), staff excepted from the block."""
+    profile = get_object_or_404(with_card_data(Profile.objects.all()), public_id=public_id)
+    is_self = viewer.is_authenticated and profile.user_id == viewer.pk
+    if (
+        not is_self
+        and viewer.is_authenticated
+        and not is_member_staff(viewer)
+        and conversations.is_blocked_either_way(viewer, profile.user)
+    ):
+        raise Http404
+    view = profile_view(profile, viewer)
+    if view is None:
+        raise Http404
+    return profile, view

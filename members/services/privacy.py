@@ -224,7 +224,7 @@ def profile_view(profile: Profile, viewer) -> ProfileView | None:
         is_self=is_self,
     )
     if profile.photo and can_see(profile, profile.photo_visibility, audience):
-        # Served by members.views.profile.profile_photo, which asks this same question again.
+        # Served by members.views.directory.profile_photo, which asks this same question again.
         view.photo_url = reverse("members:photo", args=[profile.public_id])
     if profile.home_area and can_see(profile, profile.home_area_visibility, audience):
         view.home_area = profile.home_area

@@ -3,6 +3,8 @@ Wagtail report views; each has a `…_results` twin that its filters and search 
 
 from django.urls import path
 
+from members.views.admin import events as admin_events
+from members.views.admin import invitations as admin_invitations
 from members.views.admin import lists
 from members.views.admin import membership as admin_views
 from members.views.admin import mentoring as mentoring_admin_views
@@ -32,9 +34,9 @@ urlpatterns = [
     path("claims/<int:pk>/", admin_views.confirm_claim, name="confirm_claim"),
     *list_paths("reports/", lists.ReportsView, "reports"),
     path("reports/<int:pk>/", admin_views.resolve_report, name="resolve_report"),
-    *list_paths("events/proposed/", lists.ProposedEventsView, "proposed_events"),
+    *list_paths("events/proposed/", admin_events.ProposedEventsView, "proposed_events"),
     path("events/<int:pk>/decide/", admin_views.decide_event, name="decide_event"),
-    *list_paths("invitations/", lists.InvitationsView, "invitations"),
+    *list_paths("invitations/", admin_invitations.InvitationsView, "invitations"),
     *list_paths("audit/", AuditTrailView, "audit"),
     path("mentoring/", mentoring_admin_views.mentoring_overview, name="mentoring"),
     path(

@@ -14,9 +14,10 @@ from members.decorators import approved_members_only
 from members.forms.conversations import EventMessageForm, MessageForm, MessageReportForm
 from members.models import Message
 from members.services import conversations
+from members.services.directory import visible_profile_or_404
 from members.services.events import guests
+from members.services.events.listing import organised_event_or_404
 from members.services.privacy import profile_of
-from members.views.profile import _visible_profile_or_404
 
 INBOX_PAGE_SIZE = 25
 THREAD_PAGE_SIZE = 50
@@ -99,7 +100,7 @@ def _open_or_start(request, recipient, name):
 @approved_members_only
 def message_member(request, public_id):
     """ "Send a message" on a profile: opens or starts the conversation with them."""
-    profile, view = _visible_profile_or_404(request, public_id)
+    profile, view = visible_profile_or_404(request.user, public_id)
     if view.is_self:
         raise Http404
     return _open_or_start(request, profile.user, view.display_name)
@@ -153,9 +154,7 @@ def event_message(request, public_id):
     """The organiser (or member staff) writes once to everyone with a confirmed place:
     each member in their own conversation with the sender, each guest by email (the
     organiser never sees a guest's address)."""
-    from members.views.events import _organised_event
-
-    event = _organised_event(request, public_id)
+    event = organised_event_or_404(request.user, public_id)
     form = EventMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         body = form.cleaned_data["body"]

@@ -275,7 +275,7 @@ STORAGES = {
     # Wagtail images, renditions and documents.
     "default": MEDIA_STORAGE.public,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Member photos: never served by a web server or a bucket, only by members/views/profile.py,
+    # Member photos: never served by a web server or a bucket, only by members/views/directory.py,
     # to whom its owner chose.
     "member_photos": MEDIA_STORAGE.private,
 }

@@ -6,7 +6,7 @@ Two kinds of files, two places:
   MEDIA_BUCKET, whose objects visitors' browsers fetch directly, so that bucket must let
   anyone read its objects (a bucket policy; the README shows one);
 - private files (member photos): PRIVATE_MEDIA_ROOT, or the bucket PRIVATE_MEDIA_BUCKET,
-  which nobody reads but the site: members/views/profile.py streams a photo only to those its
+  which nobody reads but the site: members/views/directory.py streams a photo only to those its
   owner chose, so the bucket stays private and no address of an object is ever shown.
 
 With either bucket set, every app server reads and writes the same files: what one
@@ -140,7 +140,7 @@ def media_storage(
             },
         }
     else:
-        # Outside MEDIA_ROOT: no web server serves them, and only members/views/profile.py hands
+        # Outside MEDIA_ROOT: no web server serves them, and only members/views/directory.py hands
         # one out, to whom its owner chose.
         private = {
             "BACKEND": FILE_BACKEND,

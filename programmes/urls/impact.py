@@ -10,15 +10,15 @@ app_name = "programmes_impact"
 urlpatterns = [
     path("", impact_admin_views.impact_dashboard, name="dashboard"),
     path("export.csv", impact_admin_views.impact_csv, name="export_csv"),
-    path("<int:programme_id>/report/", report_admin_views.report_view, name="report"),
+    path("<int:programme_id>/report/", report_admin_views.report, name="report"),
     path(
         "<int:programme_id>/report/export.csv",
-        report_admin_views.report_csv_view,
+        report_admin_views.report_csv,
         name="report_csv",
     ),
     path(
         "<int:programme_id>/report/export.xlsx",
-        report_admin_views.report_xlsx_view,
+        report_admin_views.report_xlsx,
         name="report_xlsx",
     ),
 ]

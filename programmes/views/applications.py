@@ -13,14 +13,15 @@ from wagtail.views import serve as wagtail_serve
 
 from home.http import make_private
 from home.ical import ICS_TYPE
-from programmes.calendar import programme_calendar
+from programmes import calendar as programme_ical
 from programmes.forms.pages import ApplicationForm
 from programmes.models import ProgrammePage
 from programmes.services import applications, monitoring
+from programmes.services.pages import public_programme_at
 from programmes.status import ApplicationStatus as ProgrammeStatus
 
 
-def programme_calendar_view(request, path):
+def programme_calendar(request, path):
     """`<programme url>calendar.ics`: the programme's schedule for calendar apps.
 
     Wagtail's page URLs cannot end in a file name, so this view routes the path
@@ -32,29 +33,19 @@ def programme_calendar_view(request, path):
     page = route[0]
     if not isinstance(page, ProgrammePage) or page.get_view_restrictions().exists():
         raise Http404
-    body = programme_calendar(page, domain=request.get_host().split(":")[0])
+    body = programme_ical.programme_calendar(page, domain=request.get_host().split(":")[0])
     response = HttpResponse(body, content_type=ICS_TYPE)
     filename = f"{slugify(page.slug) or 'programme'}.ics"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def _programme_for_path(request, path):
-    route = Page.route_for_request(request, path)
-    if route is None:
-        return None
-    page = route[0]
-    if not isinstance(page, ProgrammePage) or page.get_view_restrictions().exists():
-        return None
-    return page
-
-
-def apply_view(request, path):
+def apply(request, path):
     """`<programme url>apply/`: the programme's own application form.
 
     Any other page whose address ends in `apply/` is served by Wagtail as usual.
     """
-    page = _programme_for_path(request, path)
+    page = public_programme_at(request, path)
     if page is None:
         # Wagtail caches the route on the request; the full path must be routed afresh.
         del request._wagtail_route_for_request
@@ -114,7 +105,7 @@ def _prefill(user) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-def offer_view(request, token):
+def offer(request, token):
     """The link in an offer email: see the offer, then accept or decline it (POST only,
     so that mail scanners following links cannot answer for the person)."""
     try:

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from home.http import make_private
 from programmes.forms.participants import MonitoringForm, SkillAssessmentForm
-from programmes.services import applications, assessments, monitoring
-from programmes.views.applications import _programme_for_path
+from programmes.services import applications, assessments
+from programmes.services import monitoring as equality_monitoring
+from programmes.services.pages import public_programme_at
 
 
 def _private(response):
@@ -21,7 +22,7 @@ def _private(response):
 
 
 @require_http_methods(["GET", "POST"])
-def skill_assessment_view(request, token):
+def skill_assessment(request, token):
     """The personal link in the self-assessment email: for that person and round only.
     A second answer replaces the first until the round closes."""
     try:
@@ -57,10 +58,10 @@ def skill_assessment_view(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def monitoring_view(request, path):
+def monitoring(request, path):
     """`<programme url>apply/monitoring/`: the optional equality monitoring form, offered
     once in the applicant's own browser session right after they applied."""
-    page = _programme_for_path(request, path)
+    page = public_programme_at(request, path)
     if page is None or not page.applications_on_site:
         raise Http404
     programme = applications.source_programme(page)
@@ -68,17 +69,17 @@ def monitoring_view(request, path):
     if request.GET.get("done") in {"sent", "declined"}:
         context["done"] = request.GET["done"]
         return _private(TemplateResponse(request, "programmes/monitoring.html", context))
-    if not monitoring.is_offered(request, programme):
+    if not equality_monitoring.is_offered(request, programme):
         return _private(
             TemplateResponse(request, "programmes/monitoring_unavailable.html", context, status=403)
         )
     if request.method == "POST" and request.POST.get("action") == "decline":
-        monitoring.withdraw_offer(request, programme)
+        equality_monitoring.withdraw_offer(request, programme)
         return redirect(f"{request.path}?done=declined")
     form = MonitoringForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        monitoring.record(programme, form.cleaned_data)
-        monitoring.withdraw_offer(request, programme)
+        equality_monitoring.record(programme, form.cleaned_data)
+        equality_monitoring.withdraw_offer(request, programme)
         return redirect(f"{request.path}?done=sent")
     context["form"] = form
     return _private(TemplateResponse(request, "programmes/monitoring.html", context))

@@ -11,6 +11,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -227,3 +229,24 @@ def day_bounds(start: date, end: date):
         timezone.make_aware(datetime.combine(start, time.min), tz),
         timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
     )
+
+
+def viewable_event_or_404(viewer, public_id) -> Event:
+    """The event if this viewer may see it: published and in their audience, or their
+    own, or any event for member staff. Any other answers 404, so that a members-only
+    event's existence does not leak."""
+    event = get_object_or_404(Event.objects.select_related("programme"), public_id=public_id)
+    if visible_events(viewer).filter(pk=event.pk).exists():
+        return event
+    if viewer.is_authenticated and (event.organiser_id == viewer.pk or is_member_staff(viewer)):
+        return event
+    raise Http404
+
+
+def organised_event_or_404(user, public_id) -> Event:
+    """The event if `user` organises it or is member staff (edit, cancel, attendees,
+    the organiser's message); 404 for anyone else."""
+    event = get_object_or_404(Event, public_id=public_id)
+    if event.organiser_id != user.pk and not is_member_staff(user):
+        raise Http404
+    return event

@@ -1,61 +1,18 @@
-"""The member area's plain lists for staff, on Wagtail's generic report view: filters,
-search, pagination and CSV/XLSX export (formula-safe) with a few declarative lines.
-Deciding (approve, confirm, publish, mark as dealt with) posts to the views in
-`membership.py`, which email people as before."""
+"""The member area's plain lists for staff about members (pending members, programme
+claims, reports), on Wagtail's generic report view: filters, search, pagination and
+CSV/XLSX export (formula-safe) with a few declarative lines. Deciding (approve, confirm,
+mark as dealt with) posts to the views in `membership.py`, which email people as before.
+Invitations and proposed events have their own modules beside this one."""
 
 import django_filters
-from django.contrib import messages
 from django.db.models import Prefetch
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.reports import ReportView
 
-from home.admin_tables import LongDateColumn, ShortDateTimeColumn
+from home.admin_tables import PlainListView, ShortDateTimeColumn, TemplateColumn
 from home.areas import AREA_CHOICES
-from home.spreadsheets import FormulaSafeExportMixin
-from members.forms.profile import InvitationForm
-from members.models import (
-    Event,
-    EventAudience,
-    EventFormat,
-    EventState,
-    Invitation,
-    MembershipStatus,
-    Profile,
-    ProgrammeClaim,
-    Report,
-)
-from members.services import invitations
-
-
-class MemberListView(FormulaSafeExportMixin, ReportView):
-    """What every list here shares: searched in the database, 50 to a page."""
-
-    paginate_by = 50
-    search_backend_name = None  # plain `icontains` over `search_fields`
-    is_searchable = True
-
-    def get_filtered_queryset(self):
-        return self.search_queryset(self.filter_queryset(self.get_queryset()))
-
-
-class TemplateColumn(Column):
-    """A cell drawn by a template of this app (the decision buttons of a row)."""
-
-    def __init__(self, name, template, **kwargs):
-        super().__init__(name, **kwargs)
-        self.cell_template_name = template
-
-    def get_value(self, instance):
-        return instance
-
-    def render_cell_html(self, instance, parent_context):
-        # With the request, so that the row's decision form carries its CSRF token.
-        context = self.get_cell_context_data(instance, parent_context)
-        return self.cell_template.render(context, request=context["request"])
-
+from members.models import MembershipStatus, Profile, ProgrammeClaim, Report
 
 # Pending members ---------------------------------------------------------------------
 
@@ -71,7 +28,7 @@ class PendingFilterSet(WagtailFilterSet):
         fields = ["created_at", "home_area"]
 
 
-class PendingMembersView(MemberListView):
+class PendingMembersView(PlainListView):
     """Accounts that verified their address and wait for a decision, the oldest first,
     with what a decision needs: what they told us at sign-up, their programme claims
     and when they signed up. Staff tick several and approve or decline them at once."""
@@ -148,7 +105,7 @@ class ClaimFilterSet(WagtailFilterSet):
         fields = ["confirmed"]
 
 
-class ProgrammeClaimsView(MemberListView):
+class ProgrammeClaimsView(PlainListView):
     """Members' claims to have taken part in a programme; unconfirmed ones first."""
 
     page_title = _("Programme claims to confirm")
@@ -199,7 +156,7 @@ class ReportFilterSet(WagtailFilterSet):
         fields = ["resolved", "created_at"]
 
 
-class ReportsView(MemberListView):
+class ReportsView(PlainListView):
     """Members' reports about profiles, those still to deal with first, newest first."""
 
     page_title = _("Reports about profiles and messages")
@@ -231,115 +188,3 @@ class ReportsView(MemberListView):
         return Report.objects.select_related("profile", "message").order_by(
             "resolved", "-created_at", "-pk"
         )
-
-
-# Invitations -------------------------------------------------------------------------
-
-
-class InvitationFilterSet(WagtailFilterSet):
-    accepted = django_filters.BooleanFilter(
-        label=_("Accepted"), field_name="accepted_at", lookup_expr="isnull", exclude=True
-    )
-
-    class Meta:
-        model = Invitation
-        fields = ["accepted"]
-
-
-class InvitationsView(MemberListView):
-    """The invitations sent, newest first, below the form that sends one."""
-
-    page_title = _("Invitations")
-    header_icon = "mail"
-    index_url_name = "members_admin:invitations"
-    index_results_url_name = "members_admin:invitations_results"
-    template_name = "members/admin/invitations.html"
-    filterset_class = InvitationFilterSet
-    search_fields = ["email"]
-    export_filename = "invitations"
-    columns = [
-        Column("email", label=_("Email")),
-        LongDateColumn("created_at", label=_("Sent")),
-        LongDateColumn("expires_at", label=_("Expires")),
-        LongDateColumn("accepted_at", label=_("Accepted")),
-    ]
-    list_export = ["email", "created_at", "expires_at", "accepted_at"]
-    export_headings = {
-        "email": _("Email"),
-        "created_at": _("Sent"),
-        "expires_at": _("Expires"),
-        "accepted_at": _("Accepted"),
-    }
-
-    def get_queryset(self):
-        return Invitation.objects.order_by("-created_at", "-pk")
-
-    def post(self, request, *args, **kwargs):
-        self.invitation_form = InvitationForm(request.POST)
-        if self.invitation_form.is_valid():
-            invitations.invite(self.invitation_form.cleaned_data["email"], by=request.user)
-            messages.success(request, _("Invitation sent."))
-            return redirect("members_admin:invitations")
-        return self.get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["invitation_form"] = getattr(self, "invitation_form", None) or InvitationForm()
-        return context
-
-
-# Proposed events ---------------------------------------------------------------------
-
-
-class ProposedEventFilterSet(WagtailFilterSet):
-    format = django_filters.ChoiceFilter(label=_("Format"), choices=EventFormat.choices)
-    audience = django_filters.ChoiceFilter(label=_("Audience"), choices=EventAudience.choices)
-    starts_at = django_filters.DateFromToRangeFilter(
-        label=_("Starts"), widget=DateRangePickerWidget
-    )
-
-    class Meta:
-        model = Event
-        fields = ["format", "audience", "starts_at"]
-
-
-class ProposedEventsView(MemberListView):
-    """Events members proposed, the soonest first, to publish or decline."""
-
-    page_title = _("Proposed events")
-    header_icon = "date"
-    index_url_name = "members_admin:proposed_events"
-    index_results_url_name = "members_admin:proposed_events_results"
-    filterset_class = ProposedEventFilterSet
-    search_fields = ["title", "description", "venue", "organiser__profile__display_name"]
-    export_filename = "proposed-events"
-    no_results_message = _("No events are waiting for a decision.")
-    columns = [
-        TemplateColumn("event", "members/admin/cells/proposed_event.html", label=_("Event")),
-        ShortDateTimeColumn("starts_at", label=_("When")),
-        Column("organiser.profile.display_name", label=_("Organiser")),
-        TemplateColumn("decide", "members/admin/cells/decide_event.html", label=_("Decision")),
-    ]
-    list_export = ["title", "starts_at", "format", "audience", "area_label", "organiser_name"]
-    export_headings = {
-        "title": _("Event"),
-        "starts_at": _("When"),
-        "format": _("Format"),
-        "audience": _("Audience"),
-        "area_label": _("Area"),
-        "organiser_name": _("Organiser"),
-    }
-
-    def get_queryset(self):
-        return (
-            Event.objects.filter(state=EventState.PROPOSED)
-            .select_related("organiser__profile")
-            .order_by("starts_at", "pk")
-        )
-
-    def decorate_paginated_queryset(self, object_list):
-        events = list(object_list)
-        for event in events:
-            profile = getattr(event.organiser, "profile", None) if event.organiser else None
-            event.organiser_name = profile.display_name if profile else ""
-        return events

@@ -6,7 +6,6 @@ applications is written to Wagtail's audit log.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,16 +14,9 @@ from django.utils.translation import gettext as _
 
 from home.http import private_response
 from programmes.forms.pages import AttendanceForm
-from programmes.models import Application, ProgrammePage, ProgrammeSession, SelectionStatus
+from programmes.models import Application, ProgrammeSession, SelectionStatus
 from programmes.services import access, applications, attendance
-
-
-def _programme_for(request, programme_id) -> ProgrammePage:
-    programme = get_object_or_404(ProgrammePage, pk=programme_id)
-    programme = applications.source_programme(programme)
-    if not access.can_review(request.user, programme):
-        raise PermissionDenied
-    return programme
+from programmes.services.pages import reviewable_programme
 
 
 @private_response
@@ -42,7 +34,7 @@ def programme_list(request):
 
 @private_response
 def application_list(request, programme_id):
-    programme = _programme_for(request, programme_id)
+    programme = reviewable_programme(request.user, programme_id)
     status = request.GET.get("status", "")
     if status not in SelectionStatus.values:
         status = ""
@@ -100,7 +92,7 @@ def application_list(request, programme_id):
 @private_response
 def application_detail(request, pk):
     application = get_object_or_404(Application.objects.select_related("programme"), pk=pk)
-    programme = _programme_for(request, application.programme_id)
+    programme = reviewable_programme(request.user, application.programme_id)
     if request.method == "POST":
         application.notes = request.POST.get("notes", "")[:5000]
         application.save(update_fields=["notes"])
@@ -124,7 +116,7 @@ def application_detail(request, pk):
 @private_response
 def register_sessions(request, programme_id):
     """The programme's sessions, each with a link to its register."""
-    programme = _programme_for(request, programme_id)
+    programme = reviewable_programme(request.user, programme_id)
     sessions = list(
         ProgrammeSession.objects.filter(page=programme)
         .annotate(marked=Count("attendance"))
@@ -148,7 +140,7 @@ def register(request, session_id):
     """One form for the whole cohort at one session, with big targets for a phone."""
     session = get_object_or_404(ProgrammeSession, pk=session_id)
     session = attendance.source_session(session)
-    programme = _programme_for(request, session.page_id)
+    programme = reviewable_programme(request.user, session.page_id)
     members = list(attendance.cohort_of(programme))
     form = AttendanceForm(
         request.POST or None, members=members, recorded=attendance.recorded(session)

@@ -19,7 +19,7 @@ from home.dates import validate_plausible_date
 from home.http import private_response
 from programmes.models import AssessmentInvitation, RoundStage
 from programmes.services import assessments, attendance
-from programmes.views.admin.applications import _programme_for
+from programmes.services.pages import reviewable_programme
 
 
 class OpenRoundForm(forms.Form):
@@ -33,7 +33,7 @@ class OpenRoundForm(forms.Form):
 @private_response
 def assessment_rounds(request, programme_id):
     """Both rounds of one programme: open, close, and the change per skill."""
-    programme = _programme_for(request, programme_id)
+    programme = reviewable_programme(request.user, programme_id)
     form = OpenRoundForm(
         request.POST if request.POST.get("action") == "open" else None,
         initial={"closes_on": timezone.localdate() + timedelta(days=14)},

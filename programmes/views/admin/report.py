@@ -15,12 +15,8 @@ from home.http import make_private
 from home.i18n import default_locale_version
 from programmes.models import ProgrammePage
 from programmes.services import access
-from programmes.services.funder_report import (
-    REPORT_EXPORTED,
-    funder_report,
-    report_csv,
-    report_xlsx,
-)
+from programmes.services import funder_report as funder_reports
+from programmes.services.funder_report import REPORT_EXPORTED, funder_report
 from programmes.services.impact import editable_programmes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,7 +30,7 @@ def _report_programme(request, programme_id) -> ProgrammePage:
     return programme
 
 
-def report_view(request, programme_id):
+def report(request, programme_id):
     """The whole report on one page; the browser's "Print" makes the PDF."""
     programme = _report_programme(request, programme_id)
     if programme.pk != programme_id:
@@ -53,18 +49,18 @@ def _filename(programme, extension):
     return f'attachment; filename="funder-report-{name}.{extension}"'
 
 
-def report_csv_view(request, programme_id):
+def report_csv(request, programme_id):
     programme = _report_programme(request, programme_id)
-    body = report_csv(funder_report(programme))
+    body = funder_reports.report_csv(funder_report(programme))
     access.record(programme, REPORT_EXPORTED, request.user, format="csv")
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = _filename(programme, "csv")
     return make_private(response)
 
 
-def report_xlsx_view(request, programme_id):
+def report_xlsx(request, programme_id):
     programme = _report_programme(request, programme_id)
-    body = report_xlsx(funder_report(programme))
+    body = funder_reports.report_xlsx(funder_report(programme))
     access.record(programme, REPORT_EXPORTED, request.user, format="xlsx")
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = _filename(programme, "xlsx")
