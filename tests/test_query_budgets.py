@@ -36,11 +36,12 @@ PROGRAMME_INDEX_TOPIC_FILTER_QUERIES = 8  # was 17
 PROGRAMME_PAGE_QUERIES = 11  # was 24: schedule, partners, funders, figures, alternates
 PROGRAMME_CALENDAR_QUERIES = 7  # was 10
 NOT_FOUND_QUERIES = 3  # was 9
-MEMBER_HOME_PAGE_QUERIES = 15  # session, user, profile, permissions, events near them
-MEMBER_PROGRAMME_PAGE_QUERIES = 16
+# Members' pages count one more than anonymous ones for the header's unread messages.
+MEMBER_HOME_PAGE_QUERIES = 16  # session, user, profile, permissions, unread, events near them
+MEMBER_PROGRAMME_PAGE_QUERIES = 17
 # Conversations (issue 19 §2): the same with 2 and with 30 conversations or messages.
-INBOX_QUERIES = 8  # session, user, profile, permissions, count, page, other members
-THREAD_QUERIES = 13  # + place, partner, block check, read mark, count, page
+INBOX_QUERIES = 9  # session, user, profile, permissions, unread, count, page, other members
+THREAD_QUERIES = 14  # + place, partner, block check, read mark, count, page
 NEWSLETTER_CHOICE_QUERIES = 7  # session, user, profile, permissions, the choice
 
 SMALL, LARGE = 1, 50

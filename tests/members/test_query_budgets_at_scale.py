@@ -19,8 +19,8 @@ from tests.test_query_budgets import add_programmes
 SEARCH_QUERIES = 4
 EVENT_FEED_QUERIES = 1
 EVENTS_FILTERED_QUERIES = 5
-DIRECTORY_FILTERED_QUERIES = 15  # member: session, user, profile, permissions, filters
-PROFILE_QUERIES = 12
+DIRECTORY_FILTERED_QUERIES = 16  # member: session, user, profile, permissions, unread, filters
+PROFILE_QUERIES = 13  # with the header's unread count
 
 
 def counted(client, url, params, budget, assert_max):

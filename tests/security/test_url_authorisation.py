@@ -42,6 +42,10 @@ PUBLIC = {
     "events:feed": "public events only",
     "events:detail": "members-only events answer 404 to non-members (tested in members)",
     "events:ics": "as events:detail",
+    "events:guest_reply": "a public event's reply form for people without an account (POST; "
+    "members-only events answer 404: tests/members/test_guest_replies.py)",
+    "events:guest_confirm": "the emailed link is the key: an unknown token answers 404",
+    "events:guest_cancel": "the emailed link is the key: an unknown token answers 404",
     "programme_calendar": "a published programme's schedule",
     "wagtailcore_authenticate_with_password": "password form of a restricted page",
     "wagtailcore_login": "Wagtail's redirect to the sign-in page",
