@@ -20,6 +20,18 @@ def _empty_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request's LocaleMiddleware leaves its
+    language active in the thread afterwards, so without this a test that reads a form
+    error outside a request would read it in the language of an earlier test's page."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def home_page(db):
     root = Page.get_first_root_node()
