@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.http import site_url
 from stories.forms.newsletter import SendForm, TestSendForm
 from stories.models import NewsletterSend, StoryKind, StoryPage
 from stories.services import newsletter as service
@@ -47,7 +48,7 @@ def _languages(newsletter) -> list[dict]:
 
 
 def _preview_link(newsletter, language: str) -> str:
-    return service.absolute(reverse("newsletter_signup"))
+    return site_url(reverse("newsletter_signup"))
 
 
 @require_http_methods(["GET"])
