@@ -71,8 +71,11 @@ def foreign_requests():
     return []
 
 
-def open_page(browser, live_server, foreign_requests, viewport):
-    context = browser.new_context(viewport=viewport, accept_downloads=True)
+def open_page(browser, live_server, foreign_requests, viewport, **context_options):
+    """A new window on the live server that refuses every request to another host.
+
+    `context_options` go to Playwright's `new_context` (`java_script_enabled=False`)."""
+    context = browser.new_context(viewport=viewport, accept_downloads=True, **context_options)
     own = urlparse(live_server.url).netloc
 
     def guard(route):
