@@ -23,6 +23,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
+# More pytest options for `make test`, e.g. PYTEST_ARGS='-m "not own_databases"'.
+PYTEST_ARGS ?=
 
 .PHONY: demo worker test test-browser lint audit install check migrate serve clean messages \
 	bench loadtest drill drill-short lock lock-check deploy-check smoke i18n-report
@@ -76,7 +78,7 @@ check: install lock-check
 
 test: check
 	@echo "==> Running the test suite ($(if $(DATABASE_URL),$(DATABASE_URL),SQLite))"
-	@$(PY) -m pytest -n $(PYTEST_WORKERS) -q --ignore=tests/browser
+	@$(PY) -m pytest -n $(PYTEST_WORKERS) -q --ignore=tests/browser $(PYTEST_ARGS)
 
 BROWSER_STAMP := $(VENV)/.installed-browser
 CHROMIUM ?= /usr/bin/chromium

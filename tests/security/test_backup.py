@@ -29,6 +29,10 @@ from psycopg import sql
 
 from tests.s3 import s3_endpoint  # noqa: F401 - the fixture: moto's S3 server on loopback
 
+# Every site here has its own database, SQLite or PostgreSQL (the suite's DATABASE_URL
+# only says where PostgreSQL is): the PostgreSQL leg of CI would run exactly this again.
+pytestmark = pytest.mark.own_databases
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE_SCRIPT = ("-m", "tests.security.backup_site")
 # The environment of a site's process is its own: nothing of the test run's leaks in.
