@@ -17,7 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import PagesSitemap
 from programmes.views import applications, participants
-from stories.views.newsletter import confirm_view, signup_view, unsubscribe_view
+from stories.views import newsletter as newsletter_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,9 +26,13 @@ urlpatterns = [
     # Member area: directory, profiles, the member's own data.
     path("members/", include("members.urls.member_area")),
     # Newsletter: the sign-up form and the links in its emails.
-    path("newsletter/", signup_view, name="newsletter_signup"),
-    path("newsletter/confirm/<str:token>/", confirm_view, name="newsletter_confirm"),
-    path("newsletter/unsubscribe/<str:token>/", unsubscribe_view, name="newsletter_unsubscribe"),
+    path("newsletter/", newsletter_views.signup, name="newsletter_signup"),
+    path("newsletter/confirm/<str:token>/", newsletter_views.confirm, name="newsletter_confirm"),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        newsletter_views.unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("language/<str:language_code>/", home_views.switch_language, name="switch_language"),

@@ -23,8 +23,8 @@ from home.search import SearchableType
 from home.sections import HomeSection
 from stories.models import HighlightFigure, StoryIndexPage, StoryKind, StoryPage
 from stories.models.pages import listed_stories
+from stories.views import admin as admin_views
 from stories.views import newsletter_admin
-from stories.views.admin import export_subscribers_view, withdraw_consent_view
 
 HOME_PAGE_HIGHLIGHTS = 6
 HOME_PAGE_STORIES = 3
@@ -138,37 +138,37 @@ def story_admin_urls():
     return [
         path(
             "stories/<int:page_id>/withdraw-consent/",
-            withdraw_consent_view,
+            admin_views.withdraw_consent,
             name="stories_withdraw_consent",
         ),
         path(
             "stories/<int:page_id>/newsletter/",
-            newsletter_admin.newsletter_view,
+            newsletter_admin.newsletter,
             name="stories_newsletter",
         ),
         path(
             "stories/<int:page_id>/newsletter/preview/<str:language>/<str:part>/",
-            newsletter_admin.preview_view,
+            newsletter_admin.preview,
             name="stories_newsletter_preview",
         ),
         path(
             "stories/<int:page_id>/newsletter/test/",
-            newsletter_admin.test_send_view,
+            newsletter_admin.test_send,
             name="stories_newsletter_test",
         ),
         path(
             "stories/<int:page_id>/newsletter/send/",
-            newsletter_admin.send_view,
+            newsletter_admin.send,
             name="stories_newsletter_send",
         ),
         path(
             "stories/<int:page_id>/newsletter/sends/<int:send_id>/",
-            newsletter_admin.progress_view,
+            newsletter_admin.progress,
             name="stories_newsletter_progress",
         ),
         path(
             "stories/subscribers/export.csv",
-            export_subscribers_view,
+            admin_views.export_subscribers,
             name="stories_export_subscribers",
         ),
     ]

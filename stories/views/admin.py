@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from home.spreadsheets import csv_writer
 from stories.models import StoryPage
-from stories.services.consent import withdraw_consent
+from stories.services import consent
 
 
-def withdraw_consent_view(request, page_id):
+def withdraw_consent(request, page_id):
     """Confirm, then record that a participant withdrew consent and unpublish the story
     with every translation of it.
 
@@ -23,7 +23,7 @@ def withdraw_consent_view(request, page_id):
     if not story.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     if request.method == "POST":
-        withdraw_consent(story, user=request.user)
+        consent.withdraw_consent(story, user=request.user)
         messages.success(
             request,
             _("Consent withdrawal recorded; “%(title)s” is no longer published in any language.")
@@ -33,7 +33,7 @@ def withdraw_consent_view(request, page_id):
     return TemplateResponse(request, "stories/admin/withdraw_consent.html", {"story": story})
 
 
-def export_subscribers_view(request):
+def export_subscribers(request):
     """Confirmed subscribers as CSV, for staff who may view subscribers."""
 
     from django.http import HttpResponse

@@ -69,7 +69,7 @@ def _address_over_limit(email: str) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
-def signup_view(request):
+def signup(request):
     """Ask for the newsletter; the same reply whatever the address's state."""
     form = NewsletterSignupForm(request.POST or None, initial={"language": "en"})
     if request.method == "POST":
@@ -106,7 +106,7 @@ def _message(request, state, subscriber):
 
 
 @require_http_methods(["GET", "POST"])
-def confirm_view(request, token):
+def confirm(request, token):
     """GET shows a button; its POST confirms the subscription."""
     if request.method == "GET":
         return _message(request, "confirm", newsletter.find(token))
@@ -115,7 +115,7 @@ def confirm_view(request, token):
 
 @csrf_exempt  # RFC 8058: mail apps POST "List-Unsubscribe=One-Click" without a token form
 @require_http_methods(["GET", "POST"])
-def unsubscribe_view(request, token):
+def unsubscribe(request, token):
     """GET shows a button; a POST (the button, or a mail app's one click) unsubscribes."""
     if request.method == "GET":
         return _message(request, "unsubscribe", newsletter.find(token))

@@ -52,7 +52,7 @@ def _preview_link(newsletter, language: str) -> str:
 
 
 @require_http_methods(["GET"])
-def newsletter_view(request, page_id):
+def newsletter(request, page_id):
     """The screen: previews, the test form, the send form and the sends so far."""
     newsletter = _newsletter(request, page_id)
     return _render(request, newsletter, TestSendForm(initial={"language": "en"}), _send_form())
@@ -86,7 +86,7 @@ def _render(request, newsletter, test_form, send_form, status=200):
 
 
 @require_GET
-def preview_view(request, page_id, language, part):
+def preview(request, page_id, language, part):
     """The email itself as a reader of `language` gets it: HTML or the text part."""
     newsletter = _newsletter(request, page_id)
     if language not in dict(settings.LANGUAGES):
@@ -98,7 +98,7 @@ def preview_view(request, page_id, language, part):
 
 
 @require_POST
-def test_send_view(request, page_id):
+def test_send(request, page_id):
     newsletter = _newsletter(request, page_id)
     form = TestSendForm(request.POST)
     if not form.is_valid() or not request.user.email:
@@ -112,7 +112,7 @@ def test_send_view(request, page_id):
 
 
 @require_POST
-def send_view(request, page_id):
+def send(request, page_id):
     newsletter = _newsletter(request, page_id)
     form = _send_form(request.POST)
     if not newsletter.live:
@@ -137,7 +137,7 @@ def send_view(request, page_id):
 
 
 @require_http_methods(["GET", "POST"])
-def progress_view(request, page_id, send_id):
+def progress(request, page_id, send_id):
     """One send's counts, as they are now; a scheduled send can be cancelled here."""
     newsletter = _newsletter(request, page_id)
     send = get_object_or_404(NewsletterSend, pk=send_id, newsletter=newsletter)

@@ -1,28 +1,18 @@
-"""Newsletter sign-up with double opt-in, unsubscribing, and sending in batches.
+"""Sending once per address, as tasks: a send from the admin picks its audience when its
+time comes, then queues one task per batch (stories/tasks.py). A NewsletterRecipient row
+(its unique constraint claims the pair of newsletter and address) and the email are
+committed together, so a second send started at the same moment skips everyone claimed."""
 
-Sending is once per address: a NewsletterRecipient row (its unique constraint claims
-the pair of newsletter and address) and the email are committed together, one address
-at a time, so a run that is interrupted and started again, or a second send that staff
-started at the same moment, skips everyone already claimed. A send from the admin
-(`create_send`) runs as tasks: one that picks the audience when its time comes, then
-one per batch of addresses (stories/tasks.py); the worker sends each email on its own
-and retries one that fails (home/emails/). `manage.py send_newsletter` runs the same
-batches in its own process.
-"""
+from dataclasses import asdict
 
-from dataclasses import asdict, dataclass
-
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
-from home.email_design import RenderedEmail, email_language, render_email
-from home.emails import queue_message, send_email
+from home.emails import queue_message
 from home.http import site_url
 from home.models import EmailStatus
 from home.suppression import suppressed_among, suppressed_emails
@@ -34,6 +24,12 @@ from stories.models import (
     Subscriber,
     SubscriberStatus,
 )
+from stories.services.newsletter.composing import (
+    Reader,
+    newsletter_message,
+    source_newsletter,
+    subscriber_reader,
+)
 
 BATCH_SIZE = 100
 # Audit log actions (registered in stories/wagtail_hooks.py).
@@ -44,161 +40,6 @@ TEST_SENT = "stories.newsletter_test_send"
 # The hook another app (members/) registers to add approved members who asked for the
 # newsletter: `fn(language: str) -> iterable of Reader` (language "" for every one).
 MEMBER_READERS_HOOK = "newsletter_member_readers"
-
-
-def unsubscribe_url(subscriber) -> str:
-    return site_url(reverse("newsletter_unsubscribe", args=[subscriber.token]))
-
-
-def request_subscription(email: str, language: str) -> Subscriber:
-    """Create or reuse the subscriber and send a confirmation link, whatever the state.
-
-    The same address never makes a second row; a confirmed address is told it is
-    already subscribed rather than being confirmed again.
-    """
-    email = email.strip().lower()
-    now = timezone.now()
-    subscriber, created = Subscriber.objects.get_or_create(
-        email=email, defaults={"language": language, "consented_at": now}
-    )
-    if not created:
-        subscriber.language = language
-        subscriber.consented_at = now
-        if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
-            subscriber.status = SubscriberStatus.PENDING
-            subscriber.unsubscribed_at = None
-        subscriber.save()
-    context = {
-        "subscriber": subscriber,
-        "confirm_url": site_url(reverse("newsletter_confirm", args=[subscriber.token])),
-        "unsubscribe_url": unsubscribe_url(subscriber),
-    }
-    send_email(
-        subscriber.email,
-        "stories/emails/confirm.html",
-        context,
-        language=subscriber.language,
-        headers=unsubscribe_headers(subscriber),
-    )
-    return subscriber
-
-
-def find(token: str) -> Subscriber | None:
-    """The subscriber a confirmation or unsubscribe link names, changing nothing."""
-    return Subscriber.objects.filter(token=token).first()
-
-
-def confirm(token: str) -> Subscriber | None:
-    subscriber = Subscriber.objects.filter(token=token).first()
-    if subscriber is None:
-        return None
-    if subscriber.status != SubscriberStatus.CONFIRMED:
-        subscriber.status = SubscriberStatus.CONFIRMED
-        subscriber.confirmed_at = timezone.now()
-        subscriber.unsubscribed_at = None
-        subscriber.save()
-    return subscriber
-
-
-def unsubscribe(token: str) -> Subscriber | None:
-    subscriber = Subscriber.objects.filter(token=token).first()
-    if subscriber is not None and subscriber.status != SubscriberStatus.UNSUBSCRIBED:
-        subscriber.status = SubscriberStatus.UNSUBSCRIBED
-        subscriber.unsubscribed_at = timezone.now()
-        subscriber.save()
-    return subscriber
-
-
-def mark_bounced(email: str, reason: str):
-    """The address bounced or complained (hook `address_suppressed`): its subscription
-    shows it, and it gets no more newsletters."""
-    Subscriber.objects.filter(email=email.strip().lower()).update(status=SubscriberStatus.BOUNCED)
-
-
-def unsubscribe_headers(subscriber) -> dict[str, str]:
-    """RFC 2369 and RFC 8058 headers: mail apps show a one-click unsubscribe."""
-    return {
-        "List-Unsubscribe": f"<{unsubscribe_url(subscriber)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
-
-
-def render_newsletter(newsletter, language: str, unsubscribe_link: str) -> RenderedEmail:
-    """The newsletter as a reader of `language` receives it (also the admin's preview):
-    the page's translation where one is live, otherwise the source marked as its own
-    language with a notice, and the email's own words in the interface translation."""
-    language = email_language(language)
-    with translation.override(language):
-        version = newsletter.localized
-    version_language = version.locale.language_code
-    return render_email(
-        "stories/emails/newsletter.html",
-        {
-            "newsletter": version,
-            "newsletter_language": version_language,
-            "translated": version_language == language,
-            "page_url": site_url(version.url or ""),
-            "unsubscribe_url": unsubscribe_link,
-        },
-        language,
-    )
-
-
-@dataclass(frozen=True)
-class Reader:
-    """One address a newsletter goes to, in the language it is read in, with the link
-    that stops it (a subscriber's unsubscribe link, a member's profile settings)."""
-
-    email: str
-    language: str
-    unsubscribe_url: str
-    subscriber_id: int | None = None
-
-
-def newsletter_message(newsletter, reader: Reader) -> EmailMultiAlternatives:
-    """The newsletter for one reader, in their language (`render_newsletter`)."""
-    rendered = render_newsletter(newsletter, reader.language, reader.unsubscribe_url)
-    message = EmailMultiAlternatives(
-        subject=rendered.subject,
-        body=rendered.text,
-        to=[reader.email],
-        headers={
-            "List-Unsubscribe": f"<{reader.unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Content-Language": rendered.language,
-        },
-    )
-    message.attach_alternative(rendered.html, "text/html")
-    return message
-
-
-def newsletter_email(newsletter, subscriber) -> EmailMultiAlternatives:
-    """The newsletter for one subscriber, in their language."""
-    return newsletter_message(newsletter, subscriber_reader(subscriber))
-
-
-def subscriber_reader(subscriber) -> Reader:
-    return Reader(
-        email=subscriber.email,
-        language=subscriber.language,
-        unsubscribe_url=unsubscribe_url(subscriber),
-        subscriber_id=subscriber.pk,
-    )
-
-
-# Sending ------------------------------------------------------------------------------
-
-
-def source_newsletter(page):
-    """The story in the default language: a newsletter is sent once, whichever of its
-    translations staff started from, and each reader gets their language's version."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return (
-        type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
-        or page
-    )
 
 
 def subscribers_left(newsletter, language: str = ""):
