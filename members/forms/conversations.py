@@ -25,13 +25,13 @@ class MessageReportForm(forms.Form):
     )
 
 
-class EventMessageForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your message"),
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
+class EventMessageForm(MessageForm):
+    """The organiser's one message to everyone with a confirmed place: a message form
+    whose help says who receives it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = _(
             "Each member with a confirmed place gets it in their conversation with you. "
             "Nobody sees anybody's email address."
-        ),
-    )
+        )
